@@ -32,7 +32,8 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-err = Console(stderr=True, highlight=False)
+# Messages name user files: no markup interpretation and no wrapping, one line per problem.
+err = Console(stderr=True, highlight=False, markup=False, soft_wrap=True)
 
 
 class ExtractFormat(str, Enum):

@@ -45,6 +45,7 @@ HYPHENATED = re.compile(r"[^\W\d_]-[ \t]*$")
 # A hyphen before these words is part of "asiel- en migratiebeleid", not a broken word.
 KEEP_HYPHEN_BEFORE = frozenset({"en", "of", "tot", "dan", "noch", "als", "and", "or"})
 MAX_NOTE_LINES = 12
+FIRST_NOTE_REACH = 6000  # how far above its note the marker of an excerpt's first note may stand
 
 
 @dataclass(slots=True)
@@ -101,8 +102,11 @@ def _classify(text: str, lines: list[_Line]) -> list[NoteMarker]:
         if m:
             number = int(m.group(1))
             restart = number == 1 and expected > 1  # a second document bound in starts again at 1
-            if number in (expected, expected + 1) or restart:
-                pos = _find_marker(lines, markers_at.get(str(number), []), 0 if restart else search_from, line.start, restart)
+            # An excerpt may start mid-sequence: the first note may have any number, if its marker is near.
+            first = expected == 1 and number > 1
+            if number in (expected, expected + 1) or restart or first:
+                lo = max(0, line.start - FIRST_NOTE_REACH) if first else 0 if restart else search_from
+                pos = _find_marker(lines, markers_at.get(str(number), []), lo, line.start, restart)
                 if pos is not None:
                     end = pos
                     while end < len(text) and text[end].isdigit():

@@ -61,7 +61,7 @@ class TextView:
             seg = bisect_right(self._view_starts, start) - 1
             seg_end = self._view_starts[seg + 1] if seg + 1 < len(self._view_starts) else len(self.text)
             last = self._orig_starts[seg] + (seg_end - self._view_starts[seg])
-        return first, last
+        return first, min(max(first, last), len(self.original))
 
     def _point(self, i: int) -> int:
         seg = bisect_right(self._view_starts, i) - 1
