@@ -12,7 +12,7 @@ GOLD = ROOT / "data" / "gold" / "gold-seeds.json"
 # CI has the shared folder beside the checkout; the copy in data/gold is the same scorer.
 SHARED_SCORER = ROOT.parent / "shared" / "eval" / "score.py"
 SCORER = SHARED_SCORER if SHARED_SCORER.exists() else ROOT / "data" / "gold" / "score.py"
-PARLGRAPH = [sys.executable, "-m", "parlgraph.cli"]
+PARLGRAPH = [sys.executable, "-m", "parlgraph"]
 
 
 @pytest.fixture(scope="session")

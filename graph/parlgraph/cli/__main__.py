@@ -1,0 +1,3 @@
+from parlgraph.cli import app
+
+app()
