@@ -41,12 +41,13 @@ def extract(
     fmt: ExtractFormat = typer.Option(ExtractFormat.jsonl, "--format", "-f", help="jsonl: one object per document."),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write here instead of standard output."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress display or summary."),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Processes to extract with."),
 ) -> None:
     """Extract Kamerstukken, people, offices, councils, meetings, acts, motions and fracties."""
     report = BatchReport()
     collected = []
     with progress_bar(count_sources(paths), quiet, "extracting") as progress, atomic_output(output) as out:
-        for extraction in extract_paths(paths, report, on_problem=err.print):
+        for extraction in extract_paths(paths, report, on_problem=err.print, workers=workers):
             advance(progress)
             if fmt is ExtractFormat.jsonl:
                 out.write(json.dumps(extraction.to_json(), ensure_ascii=False) + "\n")
