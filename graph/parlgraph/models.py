@@ -58,6 +58,10 @@ class Entity:
         """Take another sighting of the same thing: its mentions, and any field still empty here."""
         seen = set(self.mentions)
         self.mentions.extend(m for m in other.mentions if m not in seen)
+        self.merge_fields(other)
+
+    def merge_fields(self, other: Entity) -> None:
+        """Fill this entity's empty fields from another sighting, and extend its lists."""
         for f in dataclasses.fields(self):
             if f.name in ("id", "label", "mentions"):
                 continue

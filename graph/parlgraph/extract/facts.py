@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from parlgraph.ingest.textview import TextView
-from parlgraph.models import DocumentInfo, Entity
+from parlgraph.models import DocumentInfo, Entity, Mention
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +28,8 @@ class DocFacts:
     view: TextView
     info: DocumentInfo = field(default_factory=DocumentInfo)
     _by_key: dict[tuple[str, str], Entity] = field(default_factory=dict)
+    # Per entity, the mentions it already has: a long document mentions one thing thousands of times.
+    _mentions: dict[tuple[str, str], set[Mention]] = field(default_factory=dict)
     _located: dict[str, list[Located]] = field(default_factory=dict)
 
     def add(self, entity: Entity, start: int | None = None, end: int | None = None) -> Entity:
@@ -36,8 +38,14 @@ class DocFacts:
         known = self._by_key.get(key)
         if known is None:
             self._by_key[key] = known = entity
+            self._mentions[key] = set(entity.mentions)
         elif known is not entity:
-            known.absorb(entity)
+            seen = self._mentions[key]
+            for mention in entity.mentions:
+                if mention not in seen:
+                    seen.add(mention)
+                    known.mentions.append(mention)
+            known.merge_fields(entity)
         if start is not None and end is not None:
             self._located.setdefault(entity.type, []).append(Located(start, end, known))
         return known
@@ -54,6 +62,7 @@ class DocFacts:
 
     def remove(self, kind: str, ident: str) -> None:
         self._by_key.pop((kind, ident), None)
+        self._mentions.pop((kind, ident), None)
         if kind in self._located:
             self._located[kind] = [loc for loc in self._located[kind] if loc.entity.id != ident]
 
