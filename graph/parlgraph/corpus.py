@@ -35,9 +35,10 @@ def extract_paths(
     report: BatchReport,
     on_problem: Callable[[str], None] = lambda line: None,
     workers: int = 1,
+    scheduler: str | None = None,
 ) -> Iterator[Extraction]:
     """Extract every readable document under ``paths``, in a stable order."""
-    yield from map_documents(paths, report, on_problem, _identity, workers)
+    yield from map_documents(paths, report, on_problem, _identity, workers, scheduler)
 
 
 def _identity(extraction: Extraction) -> Extraction:
@@ -50,13 +51,16 @@ def map_documents(
     on_problem: Callable[[str], None],
     per_document: Callable[[Extraction], T],
     workers: int = 1,
+    scheduler: str | None = None,
 ) -> Iterator[T]:
     """Extract every document and apply ``per_document`` to it where it was extracted.
 
-    ``per_document`` runs in the worker process, so expensive per-document work (building its
-    named graph, say) is parallel too; it must be a module-level function so it can be pickled.
+    ``per_document`` runs where the document is extracted, so expensive per-document work
+    (building its named graph, say) is parallel too; it must be a module-level function so it
+    can be pickled. ``scheduler`` is the address of a Dask scheduler ("tcp://host:8786"), or
+    "local" for a local Dask cluster of ``workers`` processes: then the work runs as Dask tasks.
     """
-    if workers <= 1:
+    if workers <= 1 and scheduler is None:
         for extraction in _extract_serial(paths, report, on_problem):
             yield per_document(extraction)
         return
@@ -66,18 +70,59 @@ def map_documents(
             _fail(report, on_problem, str(item))
         else:
             files.append(item)
+    jobs = ((path, per_document) for path in files)
+    outcomes = _dask_map(jobs, scheduler, workers) if scheduler else _pool_map(jobs, workers)
+    for outcome in outcomes:
+        if isinstance(outcome, _Failure):
+            _fail(report, on_problem, outcome.line)
+            continue
+        result, warnings = outcome
+        for warning in warnings:
+            report.warnings.append(warning)
+            on_problem(f"warning: {warning}")
+        report.done += 1
+        yield result
+
+
+def _pool_map(jobs: Iterable[tuple[Path, Callable]], workers: int) -> Iterator:
     with multiprocessing.get_context().Pool(workers) as pool:
-        jobs = ((path, per_document) for path in files)
-        for outcome in pool.imap(_work, jobs, chunksize=4):
-            if isinstance(outcome, _Failure):
-                _fail(report, on_problem, outcome.line)
-                continue
-            result, warnings = outcome
-            for warning in warnings:
-                report.warnings.append(warning)
-                on_problem(f"warning: {warning}")
-            report.done += 1
-            yield result
+        yield from pool.imap(_work, jobs, chunksize=4)
+
+
+def _dask_map(jobs: Iterable[tuple[Path, Callable]], scheduler: str, workers: int) -> Iterator:
+    """Run the jobs as Dask tasks, a bounded number in flight, results in submission order.
+
+    Workers read the files themselves, so on a cluster the paths must be on a file system that
+    every worker mounts at the same place.
+    """
+    import logging
+
+    from distributed import Client, LocalCluster
+
+    if scheduler == "local":
+        # A local cluster's start-up and shutdown chatter is noise next to parlgraph's own report.
+        logging.getLogger("distributed").setLevel(logging.ERROR)
+        cluster = LocalCluster(
+            n_workers=max(1, workers), threads_per_worker=1, processes=True, dashboard_address=None,
+            silence_logs=logging.ERROR,
+        )
+        client = Client(cluster)
+    else:
+        cluster, client = None, Client(scheduler)
+    try:
+        window = 4 * max(1, len(client.scheduler_info().get("workers", {})) or workers)
+        in_flight: deque = deque()
+        for job in jobs:
+            # pure=False: the same path may hold new content on a re-run
+            in_flight.append(client.submit(_work, job, pure=False))
+            if len(in_flight) >= window:
+                yield in_flight.popleft().result()
+        while in_flight:
+            yield in_flight.popleft().result()
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
 
 
 @dataclass(frozen=True, slots=True)

@@ -42,12 +42,15 @@ def extract(
     output: Path | None = typer.Option(None, "--output", "-o", help="Write here instead of standard output."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress display or summary."),
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Processes to extract with."),
+    scheduler: str | None = typer.Option(
+        None, "--scheduler", help='Run as Dask tasks: a scheduler address (tcp://host:8786), or "local".'
+    ),
 ) -> None:
     """Extract Kamerstukken, people, offices, councils, meetings, acts, motions and fracties."""
     report = BatchReport()
     collected = []
     with progress_bar(count_sources(paths), quiet, "extracting") as progress, atomic_output(output) as out:
-        for extraction in extract_paths(paths, report, on_problem=err.print, workers=workers):
+        for extraction in extract_paths(paths, report, err.print, workers, scheduler):
             advance(progress)
             if fmt is ExtractFormat.jsonl:
                 out.write(json.dumps(extraction.to_json(), ensure_ascii=False) + "\n")
