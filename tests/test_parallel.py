@@ -1,0 +1,42 @@
+"""Extraction gives the same output whichever way it is run: one process, a pool, or Dask tasks."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import CORPUS
+from parlgraph.corpus import BatchReport, extract_paths
+
+
+def _lines(paths: list[Path], **how: object) -> tuple[list[str], BatchReport]:
+    report = BatchReport()
+    out = [json.dumps(e.to_json(), ensure_ascii=False) for e in extract_paths(paths, report, **how)]
+    return out, report
+
+
+@pytest.fixture(scope="module")
+def batch(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    """The sample corpus plus one bad file, so failures are reported the same way too."""
+    bad = tmp_path_factory.mktemp("bad") / "leeg.txt"
+    bad.write_text("", encoding="utf-8")
+    return [CORPUS, bad]
+
+
+@pytest.fixture(scope="module")
+def serial(batch: list[Path]) -> tuple[list[str], BatchReport]:
+    return _lines(batch)
+
+
+def test_two_worker_processes_give_the_serial_output(batch: list[Path], serial: tuple[list[str], BatchReport]) -> None:
+    lines, report = _lines(batch, workers=2)
+    assert lines == serial[0]
+    assert report.done == serial[1].done == 5
+    assert report.failed == serial[1].failed and len(report.failed) == 1
+
+
+def test_dask_tasks_give_the_serial_output(batch: list[Path], serial: tuple[list[str], BatchReport]) -> None:
+    lines, report = _lines(batch, workers=2, scheduler="local")
+    assert lines == serial[0]
+    assert report.failed == serial[1].failed
