@@ -38,6 +38,9 @@ FURNITURE = tuple(
 NOTE_LINE = re.compile(r"[ \t]{0,2}(\d{1,3})[ \t]+(?=\S)")
 # A footnote marker: one to three digits glued to the end of a word or to closing punctuation.
 MARKER = re.compile(r"(?<=[^\s\d(\[/\-–−€$§#+*=<>&])(\d{1,3})(?=[\s,.;:)\]]|$)")
+# A marker the text layer set apart: "gecommuniceerd. 2" at the end of a line, after a word and
+# the punctuation that closes a sentence or clause.
+DETACHED_MARKER = re.compile(r"(?<=[^\W\d_]{3}[.;:?!)\u201d\u2019]) (\d{1,3})(?=[ \t]*$)", re.MULTILINE)
 # A page starts with one space in these text layers; a footnote's continuation lines never do.
 SECTION_NUMBER = re.compile(r"(?:^|\s)\d{1,2}\.$")
 PAGE_START = re.compile(r" \S")
@@ -45,6 +48,7 @@ HYPHENATED = re.compile(r"[^\W\d_]-[ \t]*$")
 # A hyphen before these words is part of "asiel- en migratiebeleid", not a broken word.
 KEEP_HYPHEN_BEFORE = frozenset({"en", "of", "tot", "dan", "noch", "als", "and", "or"})
 MAX_NOTE_LINES = 12
+MAX_MARKER_TRIES = 32
 FIRST_NOTE_REACH = 6000  # how far above its note the marker of an excerpt's first note may stand
 
 
@@ -81,6 +85,10 @@ def _marker_index(text: str) -> dict[str, list[int]]:
         if SECTION_NUMBER.search(text, max(0, m.start() - 5), m.start()):  # "1.2 Stedelijke ontwikkeling"
             continue
         index.setdefault(str(int(m.group(1))), []).append(m.start())
+    for m in DETACHED_MARKER.finditer(text):
+        index.setdefault(str(int(m.group(1))), []).append(m.start(1))
+    for positions in index.values():
+        positions.sort()
     return index
 
 
@@ -118,8 +126,20 @@ def _classify(text: str, lines: list[_Line]) -> list[NoteMarker]:
                     line.kind, line.note = "note", str(number)
                     i = _take_continuation(text, lines, i + 1, expected)
                     continue
+                if number == expected and _follows_note(text, lines, i):
+                    # the next note in a run of notes at the foot of a page, its marker lost
+                    # ("PAcCTO 2.09"): the run is evidence enough
+                    line.kind, line.note = "note", str(number)
+                    expected = number + 1
+                    i = _take_continuation(text, lines, i + 1, expected)
+                    continue
         i += 1
     return markers
+
+
+def _follows_note(text: str, lines: list[_Line], i: int) -> bool:
+    """Whether line ``i`` starts flush left right under a footnote line."""
+    return i > 0 and lines[i - 1].kind == "note" and not text[lines[i].start : lines[i].end][:1].isspace()
 
 
 def _adopt_unmarked(text: str, lines: list[_Line], i: int, number: str) -> None:
@@ -138,10 +158,12 @@ def _adopt_unmarked(text: str, lines: list[_Line], i: int, number: str) -> None:
 
 def _find_marker(lines: list[_Line], positions: list[int], lo: int, hi: int, last: bool) -> int | None:
     """The body marker in [lo, hi) for a note: the first one, or with ``last`` the one nearest the note."""
-    found = [p for p in positions[bisect_left(positions, lo) : bisect_left(positions, hi)] if not _inside_note(lines, p)]
-    if not found:
-        return None
-    return found[-1] if last else found[0]
+    first, stop = bisect_left(positions, lo), bisect_left(positions, hi)
+    candidates = range(stop - 1, first - 1, -1) if last else range(first, stop)
+    for k in candidates[:MAX_MARKER_TRIES]:  # bounded: a note's own lines rarely hold many look-alikes
+        if not _inside_note(lines, positions[k]):
+            return positions[k]
+    return None
 
 
 def _inside_note(lines: list[_Line], pos: int) -> bool:
@@ -170,6 +192,18 @@ def _take_continuation(text: str, lines: list[_Line], i: int, expected: int) -> 
         taken += 1
         i += 1
     return i
+
+
+def _keeps_hyphen(before: str, after: str) -> bool:
+    """Whether a line-end hyphen belongs to the word: "EU-\nContraterrorisme", "Latijns-\nAmerika".
+
+    A lower-case continuation is a broken word; so is a long capitalised one in an all-caps heading
+    ("STAATSSECRE-\nTARIS"), where a short stem is an abbreviation ("JBZ-\nRAAD").
+    """
+    if after[0].islower():
+        return False
+    stem = re.search(r"[^\W\d_]+$", before)
+    return not (after.isupper() and stem is not None and len(stem.group(0)) >= 5 and stem.group(0).isupper())
 
 
 class _Emitter:
@@ -210,7 +244,7 @@ class _Emitter:
                 following = text[nxt.start : nxt.end].lstrip()
                 word = re.match(r"[^\W\d_]+", following)
                 if word and word.group(0) not in KEEP_HYPHEN_BEFORE:
-                    keep_hyphen = not word.group(0)[0].islower()  # "EU-\nContraterrorisme", "Latijns-\nAmerika"
+                    keep_hyphen = _keeps_hyphen(text[start : hy.start() + 1], word.group(0))
                     self.copy(start, hy.start() + 1 + keep_hyphen)
                     join_from = nxt.end - len(following)
                     continue
