@@ -39,9 +39,29 @@ for _ext in ("facts", "extraction", "source"):
         Doc.set_extension(_ext, default=None)
 
 
+class _KeepText:
+    """The blank tokenizer, keeping the text it was given on the Doc.
+
+    ``Doc.text`` rebuilds the text from its tokens, which costs as much again as tokenizing;
+    the layout component needs the text exactly as given, so it is kept on the way in.
+    """
+
+    def __init__(self, tokenizer: Callable[[str], Doc]) -> None:
+        self.tokenizer = tokenizer
+
+    def __call__(self, text: str) -> Doc:
+        doc = self.tokenizer(text)
+        doc.user_data[_TEXT] = text
+        return doc
+
+
+_TEXT = "parlgraph_text"
+
+
 @Language.component("parlgraph_layout")
 def _layout(doc: Doc) -> Doc:
-    doc._.facts = DocFacts(clean(doc.text))
+    text = doc.user_data.pop(_TEXT, None)
+    doc._.facts = DocFacts(clean(doc.text if text is None else text))
     return doc
 
 
@@ -84,6 +104,7 @@ def _assemble(doc: Doc) -> Doc:
 def get_nlp() -> Language:
     """The pipeline, built once per process (the only global state parlgraph keeps)."""
     nlp = spacy.blank("nl")
+    nlp.tokenizer = _KeepText(nlp.tokenizer)
     # Documents are read whole; the limit guards memory, and issue-sized files stay well under it.
     nlp.max_length = 50_000_000
     nlp.add_pipe("parlgraph_layout")
