@@ -24,6 +24,19 @@ def ids(text: str) -> list[str]:
 
 
 CASES = [
+    # generalisation (data/dev): identifiers, en-dash sub-dossiers, "tot en met" ranges
+    ("in de brieven van 30 oktober 2023 (kst-36200-XV-43) aan uw Kamer", ["kst-36200-XV-43"]),
+    ("zie https://zoek.officielebekendmakingen.nl/kst-21501-02-3021.html voor de agenda", ["kst-21501-02-3021"]),
+    ("het verslag (kst-32317-OG) van de Eerste Kamer", ["kst-32317-OG"]),
+    ("verwijzend naar de motie (Kamerstuk 21501–02, nr. 2990) over het associatieakkoord", ["kst-21501-02-2990"]),
+    ("de rapportages (Kamerstukken II 2022/23, 31 839, nrs. 900 tot en met 902)", ["kst-31839-900", "kst-31839-901", "kst-31839-902"]),
+    ("eerder gemeld (Kamerstuk 29 544, nrs. 1230 t/m 1231)", ["kst-29544-1230", "kst-29544-1231"]),
+    ("de nadere memorie van antwoord bij de begroting (Kamerstukken I 2024/25, 36 600 XV, C)", ["kst-36600-XV-C"]),
+    ("de motie van het lid Dittrich c.s. (Kamerstukken I 2022/23, 35 925 VII, K)", ["kst-35925-VII-K"]),
+    ("de beantwoording van het lid Van Kent (Aanhangsel Handelingen II 2024/25, nr. 812)", []),
+    ("1 Zie ook Handelingen II 2024/25, nr. 22, item 8.", []),
+    ("geïmplementeerd met een wijziging van de wet (Stb. 2024, 317)", []),
+    ("niet de URL https://example.org/kst-36200-VI-23-bijlage.pdf of het woord kst-36200", []),
     # the forms of the issue
     ("Zoals eerder aan uw Kamer gemeld (Kamerstuk 32 317, nr. 772).", ["kst-32317-772"]),
     ("3 Kamerstukken II 2022/23, 26643, nr. 1022; Kamerstukken II 2022/23, 26643, nr. 1043.", ["kst-26643-1022", "kst-26643-1043"]),

@@ -97,6 +97,19 @@ def test_councils(text: str, expected: set[str]) -> None:
         # "jl." and "a.s." decide the year even against the nearest reading
         ("In de JBZ-Raad van 8 en 9 december jl. is gesproken over", "2023-06-30", {("JBZ-Raad", "2022-12-08")}),
         ("de Raad Algemene Zaken van 4 december a.s.", "2023-06-01", {("Raad Algemene Zaken", "2023-12-04")}),
+        # generalisation (data/dev): coordinated councils, "vindt plaats op", a debate named after a council
+        ("de geannoteerde agenda voor de Eurogroep en de Ecofinraad van 20 en 21 januari 2025", "2025-01-10",
+         {("Eurogroep", "2025-01-20"), ("Raad Economische en Financiële Zaken", "2025-01-20")}),
+        ("De volgende Landbouw- en Visserijraad vindt plaats op 27 januari 2025.", "2024-12-19",
+         {("Raad Landbouw en Visserij", "2025-01-27")}),
+        ("de EPSCO-Raad die wordt gehouden op 10 maart 2025 in Brussel", "2025-02-13",
+         {("Raad Werkgelegenheid, Sociaal Beleid, Volksgezondheid en Consumentenzaken", "2025-03-10")}),
+        ("in het commissiedebat over de JBZ-Raad van 12 en 13 december jl. vroeg het lid", "2024-12-19",
+         {("JBZ-Raad", "2024-12-12")}),
+        ("conform de toezegging tijdens het commissiedebat Landbouw- en Visserijraad van 4 december jl.", "2024-12-19",
+         set()),
+        ("het schriftelijk overleg JBZ-Raad van 3 oktober jl.", "2024-10-10", set()),
+        ("de Eurogroep en de Ecofinraad hebben hierover gesproken op een later moment", "2025-01-10", set()),
         # negatives: no meeting
         ("Op 24 januari zal, voorafgaand aan de informele JBZ-Raad, een bijeenkomst plaatsvinden.", "2024-01-15",
          set()),

@@ -26,6 +26,17 @@ def offices(facts: DocFacts) -> set[str]:
 
 
 PERSON_CASES = [
+    # generalisation (data/dev): double surnames with a particle, compound and academic titles, appositions
+    ("De Minister van Asiel en Migratie,\nM.H.M. Faber-van de Klashorst \n", {"faber-van de klashorst"}),
+    ("het lid Van Dijk-van der Meer stelde vragen", {"van dijk-van der meer"}),
+    ("waar ook de brief van Commissievoorzitter Von der Leyen werd besproken", {"von der leyen"}),
+    ("zoals fractievoorzitter Wilders in het debat opmerkte", {"wilders"}),
+    ("Benoeming van mr. A.J. van der Veen tot staatsraad in de Afdeling bestuursrechtspraak", {"van der veen"}),
+    ("De Minister van Financiën van Polen, Andrzej Domański, zal de presentatie verzorgen.", {"domanski"}),
+    ("Eurocommissaris voor Landbouw en Voedsel Christophe Hansen gaf een toelichting.", {"hansen"}),
+    ("zoals bepleit in het rapport van Mario Draghi over het concurrentievermogen", {"draghi"}),
+    ("De Minister van Financiën van Polen zal de presentatie verzorgen.", set()),
+    ("Mr. Smith and dr. Watson are not Dutch.", set()),
     ("De Minister van Justitie en Veiligheid,\nD. Yeşilgöz-Zegerius \n\nDe Staatssecretaris van Justitie en Veiligheid, \nE. van der Burg \n",
      {"yesilgoz-zegerius", "van der burg"}),
     ("De Minister voor Rechtsbescherming, \n\n\n\nF.M. Weerwind \n", {"weerwind"}),
@@ -112,6 +123,9 @@ def test_offices(text: str, expected: set[str]) -> None:
 
 
 HOLD_CASES = [
+    ("De Minister van Asiel en Migratie,\nM.H.M. Faber-van de Klashorst \n", "faber-van de klashorst",
+     ["Minister van Asiel en Migratie"]),
+    ("De Minister van Financiën van Polen, Andrzej Domański, zal de presentatie verzorgen.", "domanski", []),
     ("De Minister van Justitie en Veiligheid,\nD. Yeşilgöz-Zegerius \n", "yesilgoz-zegerius",
      ["Minister van Justitie en Veiligheid"]),
     ("De Minister voor Rechtsbescherming, \n\n\n\nF.M. Weerwind \n", "weerwind", ["Minister voor Rechtsbescherming"]),
@@ -125,6 +139,21 @@ HOLD_CASES = [
 @pytest.mark.parametrize(("text", "surname", "held"), HOLD_CASES)
 def test_holds(text: str, surname: str, held: list[str]) -> None:
     person = next(p for p in run(text).entities("person") if isinstance(p, Person) and fold(p.surname) == surname)
+    assert person.offices == held
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "surname", "held"),
+    [
+        ("Minister-president Schoof heeft het onderwerp besproken in de Europese Raad.", "2024-10-24", "schoof",
+         ["Minister-president"]),
+        ("Minister-president Rutte heeft dit in 2023 toegezegd.", "2024-10-24", "rutte", []),  # no longer in office
+        ("Minister-president Rutte heeft dit toegezegd.", "2023-05-01", "rutte", ["Minister-president"]),
+        ("Kunnen we concluderen dat de door premier Rutte aangekondigde deal ter ziele is?", "2023-10-17", "rutte", []),
+    ],
+)
+def test_premier_holds_at_the_document_date(text: str, date: str, surname: str, held: list[str]) -> None:
+    person = next(p for p in run(text, date).entities("person") if isinstance(p, Person) and fold(p.surname) == surname)
     assert person.offices == held
 
 

@@ -13,7 +13,8 @@ Three steps, after eyecite:
 3. *Resolution*: a citation becomes one :class:`Kamerstuk` per number, or an
    :class:`UnresolvedCitation` when it has the shape of a citation but no usable number.
 
-What is not a citation: numbers inside URLs, internal register numbers ("nr.3786735"), dates
+A written identifier ("kst-36200-VI-23", also inside an officielebekendmakingen URL) is one too.
+What is not a citation: other numbers inside URLs, internal register numbers ("nr.3786735"), dates
 after a citation ("nr. 2190, 26 augustus 2016" stops before "26"), and the document's own
 identity (its header and page footers are metadata; the cleaner moves footers out of the view).
 """
@@ -46,16 +47,18 @@ DOSSIER = r"\d{2}[ .\u00a0]?\d{3}(?![\d]|[.,]\d)"
 # sub-dossier ("21 501-02"), a rijkswet number ("(R2064)", kept out of the id).
 CHAPTER = r"(?:hoofdstuk\s)?[IVXL]{1,6}[AB]?"
 TOEVOEGING = (
-    rf"(?:[-\s]{{1,2}}(?P<toev>{CHAPTER}|[A-Z])(?![\w-])"
-    r"|-(?P<sub>\d{2})(?=\s?,?\s{0,3}(?:[Nn]rs?\b|-\d)))"
+    rf"(?:[-–\s]{{1,2}}(?P<toev>{CHAPTER}|[A-Z])(?![\w-])"
+    r"|[-–](?P<sub>\d{2})(?=\s?,?\s{0,3}(?:[Nn]rs?\b|-\d)))"
 )
 RIJKSWET = r"(?:\s?\(R\s?\d{3,4}\))"
 # One ondernummer: digits not running on into a date, a decimal or a longer number; or an
 # Eerste Kamer letter code ("B", "OC").
 NUMBER = rf"\d{{1,5}}(?![\d])(?![.,]\d)(?![ \u00a0]\d{{3}}(?!\d))(?!\s{{0,3}}(?:{MONTH_PATTERN})\b)"
 LETTERS = r"[A-Z]{1,2}(?![\w-])"
-ITEM = rf"(?:{NUMBER}(?:\s?[-–]\s?{NUMBER})?|{LETTERS})"
-LIST_SEPARATOR = r"\s{0,2}(?:,|\ben\b|t/m|tot\s+en\s+met)\s{0,3}"
+# "nrs. 900–903", "nrs. 900 t/m 903" and "nrs. 900 tot en met 903" are ranges.
+RANGE = r"(?:\s?[-–]\s?|\s{1,3}(?:t/m|tot\s+en\s+met)\s{1,3})"
+ITEM = rf"(?:{NUMBER}(?:{RANGE}{NUMBER})?|{LETTERS})"
+LIST_SEPARATOR = r"\s{0,2}(?:,|\ben\b)\s{0,3}"
 NR = r"[Nn]rs?\b\.?"
 
 CANDIDATE = re.compile(
@@ -79,7 +82,12 @@ CANDIDATE = re.compile(
     """,
     re.VERBOSE,
 )
-ITEM_RE = re.compile(rf"(?P<first>{NUMBER})(?:\s?[-–]\s?(?P<last>{NUMBER}))?|(?P<letters>{LETTERS})")
+ITEM_RE = re.compile(rf"(?P<first>{NUMBER})(?:{RANGE}(?P<last>{NUMBER}))?|(?P<letters>{LETTERS})")
+# The identifier officielebekendmakingen.nl gives a Kamerstuk, written as such or inside its URL:
+# "kst-36200-VI-23", "kst-21501-02-3021", "kst-32317-OG".
+KST_ID = re.compile(
+    r"(?<![\w-])kst-(?P<dossier>\d{5})(?:-(?P<toev>[IVXL]{1,6}[AB]?|[A-Z]|\d{2}))?-(?P<number>\d{1,5}|[A-Z]{1,2})(?![\w-])"
+)
 URL = re.compile(r"(?:https?|file|ftp)://\S{1,2000}|www\.\S{1,2000}", re.IGNORECASE)
 MAX_RANGE = 25  # "nrs. 1–3" is expanded; a wider "range" is more likely a misreading
 
@@ -210,7 +218,22 @@ def find_citations(text: str) -> list[Citation]:
         if citation.problem and m.group("kw") is None:
             continue  # without the keyword, only a complete citation is one
         out.append(citation)
-    return out
+    out.extend(_identifier(m) for m in KST_ID.finditer(text))
+    return sorted(out, key=lambda c: c.start)
+
+
+def _identifier(m: re.Match[str]) -> Citation:
+    """A written "kst-..." identifier; unlike a bare citation it also counts inside a URL."""
+    return Citation(
+        start=m.start(),
+        end=m.end(),
+        dossier=m.group("dossier"),
+        toevoeging=m.group("toev"),
+        numbers=(Number(m.group("number"), m.end()),),
+        chamber=None,
+        vergaderjaar=None,
+        co_dossiers=(),
+    )
 
 
 # --- step 3: resolution -----------------------------------------------------------------------

@@ -37,7 +37,8 @@ _TAIL = re.compile(
     r"(?:\s*\([A-Z][\w&/ -]{0,30}\))?"  # "(JBZ)", "(Defensie)", "(JBZ-Raad)"
     r"(?:\s+(?:Handel|Defensie|Ontwikkelingssamenwerking|Cohesie)\b)?"  # a formation of the council
     r"(?:\s*,\s*|\s+\(?(?:(?:van|op|d\.\s?d\.|dd\.?|gehouden\s+op|die\s+(?:op|van)|"
-    r"(?:die\s+)?(?:plaatsvindt|plaatsvond|zal\s+plaatsvinden)\s+op)\s+)?)"
+    r"(?:die\s+)?(?:plaatsvindt|plaatsvond|zal\s+plaatsvinden)\s+op|(?:vindt|vond)\s+plaats\s+op"
+    r"|(?:die\s+)?(?:wordt|werd)\s+gehouden\s+op)\s+)?)"
     + DATE_RANGE,
     re.IGNORECASE,
 )
@@ -54,6 +55,11 @@ _RECORD_DOC = re.compile(r"\b(?:besluitenlijst|notulen)\b", re.IGNORECASE)
 _INFORMAL = re.compile(r"\binformele?\s+(?:bijeenkomst\s+van\s+de\s+)?$", re.IGNORECASE)
 # "vaste commissie voor Immigratie en Asiel / JBZ-Raad": a parliamentary committee, not the council.
 _COMMITTEE = re.compile(r"\bcommissie\b[^.\n]{0,60}/\s*$", re.IGNORECASE)
+# "het commissiedebat Landbouw- en Visserijraad van 4 december": the date is the debate's, whose name
+# is the council's; "het debat over de JBZ-Raad van 19 oktober" dates the council itself.
+_DEBATE = re.compile(r"\b\w*(?:debat|overleg)\s+$", re.IGNORECASE)
+# "de Eurogroep en de Ecofinraad van 20 en 21 januari": two councils that share the date after the last.
+_COORDINATED = re.compile(r"\s+en\s+(?:de\s+|het\s+)?", re.IGNORECASE)
 # "Europese Raad voor Vluchtelingen en Ballingen": another body named after the council.
 _OTHER_BODY = re.compile(r"\s+voor\s+[A-Z]")
 # "Op 4 oktober jl. agendeerde het Voorzitterschap een compromisvoorstel voor het Comité van Permanente
@@ -263,6 +269,16 @@ def _dated_opening(
     return openings[i]
 
 
+def _shared_tail(text: str, sightings: list[re.Match[str]], i: int) -> re.Match[str] | None:
+    """The date after the next council name when this one is coordinated with it ("X en de Y van <date>")."""
+    if i + 1 == len(sightings):
+        return None
+    link = _COORDINATED.match(text, sightings[i].end())
+    if not link or link.end() != sightings[i + 1].start():
+        return None
+    return _TAIL.match(text, sightings[i + 1].end())
+
+
 def find_councils(facts: DocFacts) -> None:
     by_key, names = _gazetteer()
     text = facts.view.text
@@ -270,7 +286,8 @@ def find_councils(facts: DocFacts) -> None:
     record = _Recorder(facts)
     openings = list(_DATED_OPENING.finditer(text))
     opening_ends = [o.end() for o in openings]
-    for m in names.finditer(text):
+    sightings = list(names.finditer(text))
+    for i, m in enumerate(sightings):
         before = text[max(0, m.start() - _LOOKBEHIND):m.start()]
         if _COMMITTEE.search(before) or _OTHER_BODY.match(text, m.end()):
             continue
@@ -278,10 +295,10 @@ def find_councils(facts: DocFacts) -> None:
         if info is None:  # a case-insensitive match of an exotic letter that folds to no known name
             continue
         record.council(info, m.start(), m.end())
-        if not info.meets:
+        if not info.meets or _DEBATE.search(before):
             continue
         informal = bool(_INFORMAL.search(before))
-        tail = _TAIL.match(text, m.end())
+        tail = _TAIL.match(text, m.end()) or _shared_tail(text, sightings, i)
         if tail:
             if dates := _dates(tail, ref):
                 record.meeting(info, dates, informal, m.start(), tail.end())

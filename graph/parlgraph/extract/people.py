@@ -49,9 +49,10 @@ WORD = re.compile(r"[^\W\d_][\w'’\u0300-\u036f]*(?:-[^\W\d_][\w'’\u0300-\u03
 # member cues also accept a lower-case particle ("het lid van Weerdenburg").
 # Each cue pattern opens with a lookahead on its possible first letters: it lets the scan skip ahead fast.
 TITLE_CUE = re.compile(
-    r"(?=[DdMmSsPpEeBbKkWwRrHhVv])\b(?:[Dd]e\s+heer|[Mm]evrouw|[Mm]w\.|[Dd]hr\.|[Mm]inister(?:-[Pp]resident)?|[Ss]taatssecretaris|[Pp]remier"
+    r"(?=[DdMmSsPpEeBbKkWwRrHhVvCcFf])\b(?:[Dd]e\s+heer|[Mm]evrouw|[Mm]w\.|[Dd]hr\.|[Mm]inister(?:-[Pp]resident)?|[Ss]taatssecretaris|[Pp]remier"
     r"|[Pp]resident|(?:[Ee]uro|EU-)?[Cc]ommissaris|(?:[Bb]onds)?[Kk]anselier|[Kk]oning(?:in)?|[Dd]ictator"
-    r"|[Bb]urgemeester|[Ww]ethouder|[Rr]apporteur|[Hh]oogleraar|[Pp]rofessor|[Vv]oorzitter|[Ss]ecretaris-[Gg]eneraal)"
+    r"|[Bb]urgemeester|[Ww]ethouder|[Rr]apporteur|[Hh]oogleraar|[Pp]rofessor|[Ss]ecretaris-[Gg]eneraal"
+    r"|(?:[Cc]ommissie|[Ff]ractie|[Pp]artij|[Rr]aads)?[Vv]oorzitter)"
     r"(?=[ \t]*\n?[ \t]*[^\W\d_])\s+"
 )
 MEMBER_CUE = re.compile(
@@ -65,6 +66,8 @@ PROFESSION_CUE = re.compile(
     r"\b(?:acteur|actrice|zangeres|zanger|schrijver|journalist|ondernemer|directeur|topman|topvrouw|advocaat"
     r"|ambassadeur|oprichter|activist|blogger)\s+"
 )
+# Academic and legal titles ("mr. A.J. van der Veen", "prof. dr. Jan Jansen") precede a full name.
+ACADEMIC_CUE = re.compile(r"(?<![\w.])(?:[Mm]r|[Dd]rs?|[Ii]r|[Pp]rof)\.[ \t]*(?=[A-Z])")
 COMMITTEE_SIGNATURE = re.compile(
     r"^[ \t]*(?:[Dd]e\s+)?(?P<role>[Vv]oorzitter|[Oo]ndervoorzitter|(?:[Aa]djunct-|[Ww]aarnemend\s+)?[Gg]riffier)"
     r"\s+van\s+de\s+(?:vaste\s+|algemene\s+|tijdelijke\s+|bijzondere\s+)?commissie[^\n,]{0,80},[ \t]*\n"
@@ -75,6 +78,10 @@ COMMITTEE_SIGNATURE = re.compile(
 SIGNATURE_TAIL = re.compile(r"[ \t]*,[ \t]*\n(?:[ \t]*\n){0,6}[ \t]*(?P<line>[^\n]{2,60}?)[ \t]*$", re.MULTILINE)
 APPOSITION_TAIL = re.compile(r",?[ \t]+(?:(?:de\s+heer|mevrouw)\s+)?(?=[A-Z])")
 FOREIGN_ADJECTIVE = re.compile(r"\b(?P<adj>[^\W\d_]+(?:se|sche))\s+$")
+# "De Minister van Financiën van Polen, Andrzej Domański": the country, then the holder's full name.
+FOREIGN_APPOSITION = re.compile(
+    r"\s+(?:van|uit)\s+(?:(?:de|het)\s+)?[A-Z][\w-]{1,30}(?:\s+[A-Z][\w-]{1,30})?,[ \t]*\n?[ \t]*(?=[A-Z])"
+)
 FOREIGN_AFTER = re.compile(r"\s+(?:van|uit)\s+(?:(?:de|het)\s+)?(?:[A-Z]|lidstaten\b|andere\b|een\s+aantal\b)")
 PLURAL_ROLE = re.compile(r"ministers|staatssecre-?tarissen")
 COORDINATION = re.compile(r"\s*(?:,|/|\ben\b)\s*")
@@ -188,6 +195,16 @@ def _dutch_premiers() -> frozenset[str]:
     return frozenset(fold(r["surname"]) for r in load("posts") if r["role"] == "minister-president")
 
 
+def _premiers_at(date: str | None) -> frozenset[str]:
+    """The Dutch premier(s) in office at a date: "Minister-president Rutte" in 2025 names a former one."""
+    if not date:
+        return _dutch_premiers()
+    return frozenset(
+        fold(r["surname"]) for r in load("posts")
+        if r["role"] == "minister-president" and (not r["start"] or r["start"] <= date) and (not r["end"] or date <= r["end"])
+    )
+
+
 def _compounded(text: str, start: int) -> bool:
     """"JBZ-ministers", "vice-minister", "oud-premier": not a Dutch post held now."""
     return start > 0 and text[start - 1] == "-"
@@ -207,6 +224,7 @@ def _parse_name(
     """A person's name at ``start`` (before ``limit``): [initials] [given names] [particles] Surname, or None."""
     tokens = list(TOKEN.finditer(text, start, min(len(text), start + 90, limit or len(text))))
     parts: list[tuple[str, str, int, int]] = []  # (kind, word, start, end)
+    open_compound = False  # "Faber-van": a double surname whose second part follows
     for tok in tokens:
         word = tok.group()
         if tok.start() != start and text[start:tok.start()].count("\n") > 1:
@@ -225,7 +243,10 @@ def _parse_name(
             break
         parts.append((kind, word, tok.start(), tok.end()))
         start = tok.end()
-        if kind == "name" and (word.endswith(".") or parts[0][0] == "init"):
+        if kind == "name" and not open_compound and _opens_compound(word):
+            open_compound = True
+            continue
+        if kind == "name" and (word.endswith(".") or parts[0][0] == "init" or open_compound):
             break  # initials go with one surname: "E. van der Burg", never more capitals after it
         if sum(k == "name" for k, *_ in parts) == 3:
             break
@@ -238,7 +259,10 @@ def _parse_name(
         return None
     last_name = max(i for i, p in enumerate(parts) if p[0] == "name")
     surname_from = last_name
-    while surname_from > 0 and parts[surname_from - 1][0] == "particle":
+    while surname_from > 0 and (
+        parts[surname_from - 1][0] == "particle"
+        or parts[surname_from - 1][0] == "name" and _opens_compound(parts[surname_from - 1][1])
+    ):
         surname_from -= 1
     surname_parts = [p[1].rstrip(".") if i == last_name else p[1] for i, p in enumerate(parts) if surname_from <= i <= last_name]
     if surname_from == 0 and surname_parts[0].lower() in PARTICLES:
@@ -248,6 +272,12 @@ def _parse_name(
         return None
     end = parts[last_name][3] - (1 if parts[last_name][1].endswith(".") else 0)
     return ParsedName(" ".join(text[first[2]:end].split()), " ".join(surname_parts), end, full)
+
+
+def _opens_compound(word: str) -> bool:
+    """"Faber-van" in "Faber-van de Klashorst": a surname joined to a particle that opens the next one."""
+    head, dash, tail = word.rpartition("-")
+    return bool(head and dash) and tail in PARTICLES
 
 
 class _Collector:
@@ -315,7 +345,10 @@ def _find_offices(facts: DocFacts, out: _Collector) -> list[tuple[int, int, list
             segments.append((c.start("prep") if not c.group("role") else c.start("role"), c.end(), roles, c.group("prep"), c.group("name")))
             end = c.end()
         plural = PLURAL_ROLE.fullmatch(fold(m.group("roles"))) is not None
-        if _compounded(text, m.start()) or _is_foreign(text, m.start(), end) or (plural and len(segments) == 1):
+        if _compounded(text, m.start()) or (plural and len(segments) == 1):
+            continue
+        if _is_foreign(text, m.start(), end):
+            _foreign_holder(text, end, out)
             continue
         posts: list[Post] = []
         for s, e, seg_roles, prep, name in segments:
@@ -328,6 +361,13 @@ def _find_offices(facts: DocFacts, out: _Collector) -> list[tuple[int, int, list
         out.taken.append((m.start(), end))
         chains.append((m.start(), end, posts))
     return chains
+
+
+def _foreign_holder(text: str, end: int, out: _Collector) -> None:
+    """The named holder of a foreign post is a person, holding no Dutch office."""
+    app = FOREIGN_APPOSITION.match(text, end)
+    if app and (name := _parse_name(text, app.end(), lower_particle=False, need_full=True)):
+        out.person(name, app.end())
 
 
 def _holders(facts: DocFacts, out: _Collector, chains: list[tuple[int, int, list[Post]]]) -> None:
@@ -343,9 +383,9 @@ def _holders(facts: DocFacts, out: _Collector, chains: list[tuple[int, int, list
                 out.person(name, sig.start("line"), posts[0].role, [p.label for p in posts])
             continue
         app = APPOSITION_TAIL.match(text, end)
-        if app and posts[0].role != "minister-president":
+        if app and (posts[0].role != "minister-president" or fold(text[start:end]) == "minister-president"):
             name = _parse_name(text, app.end(), lower_particle=False, need_full=False)
-            if name:
+            if name and (posts[0].role != "minister-president" or fold(name.surname) in _premiers_at(facts.info.date)):
                 out.person(name, app.end(), posts[0].role, [p.label for p in posts])
 
 
@@ -383,7 +423,7 @@ def _cued(facts: DocFacts, out: _Collector) -> None:
             pos = more.end()
             if m.group("lid") == "lid" and more.group().strip() != "/":
                 break
-    for m in (*STAR_CUE.finditer(text), *PROFESSION_CUE.finditer(text)):
+    for m in (*STAR_CUE.finditer(text), *PROFESSION_CUE.finditer(text), *ACADEMIC_CUE.finditer(text)):
         name = _parse_name(text, m.end(), lower_particle=False, need_full=True)
         if name:
             out.person(name, m.end())
