@@ -1,0 +1,299 @@
+"""The on-disk store: one named graph per document, replaced as a whole when the document changes.
+
+Which file each graph came from, and the hash of that file, is kept in a bookkeeping graph inside
+the same store (``<base>graph/store``), about record nodes of their own that name the graph as a
+string, so that no query sees bookkeeping as a statement about a document. Replacing a document
+forgets its record, drops its graph, then adds the new graph with its record in one transaction:
+an interrupted build leaves the old graph or none (with no record, so the next build redoes it),
+never half a graph. Because the record holds the hash of the file's bytes, an unchanged file is
+skipped before it is read or extracted.
+"""
+from __future__ import annotations
+
+import hashlib
+import uuid
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from pyoxigraph import Literal, NamedNode, Quad, Store
+
+from parlgraph import kg
+from parlgraph.corpus import BatchReport, extract_paths
+from parlgraph.ingest.readers import ReadError, iter_sources
+from parlgraph.kg import DEFAULT_BASE, DocumentGraph
+
+STORE_NS = "https://w3id.org/parlgraph/store#"
+GRAPH = NamedNode(STORE_NS + "graph")
+SOURCE = NamedNode(STORE_NS + "source")
+FILE_SHA256 = NamedNode(STORE_NS + "fileSha256")
+TEXT_SHA256 = NamedNode(STORE_NS + "sha256")
+TRIPLES = NamedNode(STORE_NS + "triples")
+XSD_INTEGER = NamedNode("http://www.w3.org/2001/XMLSchema#integer")
+
+
+class StoreError(Exception):
+    """A store that cannot be opened or written; ``str()`` is one line naming the directory."""
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentRecord:
+    graph: str
+    source: str
+    file_sha256: str
+    sha256: str | None
+    triples: int
+
+
+@dataclass(slots=True)
+class UpdateReport:
+    added: int = 0
+    replaced: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    triples: int = 0  # written by this update, over the added and replaced graphs
+
+    def summary(self) -> str:
+        return (f"{self.added} added, {self.replaced} replaced, {self.unchanged} unchanged, "
+                f"{self.removed} removed; {self.triples} triples written")
+
+
+def bookkeeping_graph(base: str = DEFAULT_BASE) -> str:
+    return base + "graph/store"
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+class LocalStore:
+    """A parlgraph store directory, opened for writing (one writer at a time)."""
+
+    def __init__(self, store: Store, base: str = DEFAULT_BASE) -> None:
+        self.store = store
+        self.base = base
+        self.index = NamedNode(bookkeeping_graph(base))
+        self._records = {r.source: r for r in self._read_records()}
+
+    def close(self) -> None:
+        del self.store
+
+    def _read_records(self) -> Iterator[DocumentRecord]:
+        fields: dict[str, dict[NamedNode, str]] = {}
+        for quad in self.store.quads_for_pattern(None, None, None, self.index):
+            fields.setdefault(quad.subject.value, {})[quad.predicate] = quad.object.value
+        for f in fields.values():
+            yield DocumentRecord(f[GRAPH], f[SOURCE], f[FILE_SHA256], f.get(TEXT_SHA256), int(f.get(TRIPLES, 0)))
+
+    def records(self) -> list[DocumentRecord]:
+        return sorted(self._records.values(), key=lambda r: r.source)
+
+    def holds(self, source: str) -> bool:
+        return source in self._records
+
+    def is_current(self, source: str, sha256: str) -> bool:
+        """True when ``source``'s graph was built from a file with this hash of its bytes."""
+        record = self._records.get(source)
+        return record is not None and record.file_sha256 == sha256
+
+    def replace(self, graph: DocumentGraph, file_hash: str) -> DocumentRecord:
+        """Put ``graph`` in place of whatever the store held for its document, atomically."""
+        owner = next((r for r in self._records.values() if r.graph == graph.iri and r.source != graph.source), None)
+        if owner is not None:
+            raise StoreError(f"{graph.source}: same document graph <{graph.iri}> as {owner.source}; not stored")
+        stray = next((q for q in graph.quads if q.graph_name != NamedNode(graph.iri)), None)
+        if stray is not None:
+            raise ValueError(f"{graph.source}: a quad outside the document graph <{graph.iri}>: {stray}")
+        quads = set(graph.quads)
+        record = DocumentRecord(graph.iri, graph.source, file_hash, graph.sha256, len(quads))
+        self._put(NamedNode(graph.iri), quads, record)
+        self._records = {s: r for s, r in self._records.items() if r.graph != graph.iri}
+        self._records[graph.source] = record
+        return record
+
+    def _put(self, name: NamedNode, quads: Iterable[Quad], record: DocumentRecord | None) -> None:
+        """Replace graph ``name``: forget its record, drop it, then add graph and record in one transaction.
+
+        One SPARQL update (DROP + INSERT DATA) would be a single transaction too, but is three
+        times slower: it serialises and re-parses every triple.
+        """
+        self._forget(name.value)
+        if self.store.contains_named_graph(name):
+            self.store.remove_graph(name)
+        self.store.extend([*quads, *(self._record_quads(record) if record else ())])
+
+    def _forget(self, graph: str) -> None:
+        self.store.update(f"DELETE WHERE {{ GRAPH {self.index} {{ ?record {GRAPH} {Literal(graph)} ; ?p ?o }} }}")
+
+    def _record_quads(self, record: DocumentRecord) -> list[Quad]:
+        values = [(GRAPH, Literal(record.graph)), (SOURCE, Literal(record.source)),
+                  (FILE_SHA256, Literal(record.file_sha256)),
+                  (TRIPLES, Literal(str(record.triples), datatype=XSD_INTEGER))]
+        if record.sha256:
+            values.append((TEXT_SHA256, Literal(record.sha256)))
+        subject = NamedNode(f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, record.graph)}")
+        return [Quad(subject, p, o, self.index) for p, o in values]
+
+    def remove(self, source_or_graph: str) -> DocumentRecord | None:
+        """Drop a document's graph and record, named by its source path or its graph IRI."""
+        record = self._records.get(source_or_graph) or next(
+            (r for r in self._records.values() if r.graph == source_or_graph.strip("<>")), None)
+        if record is None:
+            return None
+        self._forget(record.graph)
+        self.store.remove_graph(NamedNode(record.graph))
+        del self._records[record.source]
+        return record
+
+    def consolidate(self) -> None:
+        """Rewrite what spans documents: the ontology graph and the consolidated graph."""
+        shared = kg.shared_quads(self.base)
+        if shared:
+            self._put(shared[0].graph_name, shared, None)
+        kg.consolidate(self.store, self.base)
+
+
+@contextmanager
+def open_store(store_dir: Path, base: str = DEFAULT_BASE) -> Iterator[LocalStore]:
+    """Open (creating if need be) a store directory for writing."""
+    if store_dir.exists() and not store_dir.is_dir():
+        raise StoreError(f"{store_dir}: not a directory")
+    try:
+        store = Store(str(store_dir))
+    except OSError as err:
+        raise StoreError(f"{store_dir}: cannot open the store ({_reason(err)})") from err
+    handle = LocalStore(store, base)
+    try:
+        yield handle
+        store.flush()
+    finally:
+        handle.close()
+        del store  # the last reference: RocksDB closes and releases its lock now
+
+
+def open_read_only(store_dir: Path) -> Store:
+    if not store_dir.is_dir():
+        raise StoreError(f"{store_dir}: no such store directory")
+    try:
+        return Store.read_only(str(store_dir))
+    except OSError as err:
+        raise StoreError(f"{store_dir}: not a readable parlgraph store ({_reason(err)})") from err
+
+
+def _reason(err: OSError) -> str:
+    text = str(err).splitlines()[0] if str(err) else type(err).__name__
+    return "in use by another process" if "lock" in text.lower() else text
+
+
+def update_store(store_dir: Path, graphs: Iterable[tuple[DocumentGraph, str]], base: str = DEFAULT_BASE) -> UpdateReport:
+    """Write (graph, file hash) pairs into the store, skipping documents it already holds unchanged."""
+    report = UpdateReport()
+    with open_store(store_dir, base) as store:
+        for graph, file_hash in graphs:
+            _store_one(store, graph, file_hash, report)
+        if report.added or report.replaced:
+            store.consolidate()
+    return report
+
+
+def _store_one(store: LocalStore, graph: DocumentGraph, file_hash: str, report: UpdateReport) -> None:
+    if store.is_current(graph.source, file_hash):
+        report.unchanged += 1
+        return
+    known = store.holds(graph.source)
+    record = store.replace(graph, file_hash)
+    report.triples += record.triples
+    if known:
+        report.replaced += 1
+    else:
+        report.added += 1
+
+
+def build_into_store(
+    paths: Iterable[Path | str],
+    store_dir: Path,
+    base: str = DEFAULT_BASE,
+    report: BatchReport | None = None,
+    on_problem: Callable[[str], None] = lambda line: None,
+    prune: bool = False,
+) -> UpdateReport:
+    """Read, hash, extract and store every document under ``paths``; unchanged files are not read.
+
+    With ``prune``, documents the store holds from under ``paths`` whose file is gone are dropped.
+    """
+    report = report if report is not None else BatchReport()
+    update = UpdateReport()
+    with open_store(store_dir, base) as store:
+        hashes: dict[str, str] = {}
+        changed: list[Path] = []
+        for item in iter_sources(paths):
+            if isinstance(item, ReadError):
+                changed.append(Path(item.path))  # extract_paths reports it, once, in order
+                continue
+            try:
+                hashes[str(item)] = file_sha256(item)
+            except OSError:
+                changed.append(item)
+                continue
+            if store.is_current(str(item), hashes[str(item)]):
+                update.unchanged += 1
+                report.done += 1
+            else:
+                changed.append(item)
+        for extraction in extract_paths(changed, report, on_problem):
+            try:
+                _store_one(store, kg.document_graph(extraction, base=base), hashes[extraction.source], update)
+            except StoreError as problem:
+                report.done -= 1
+                report.failed.append(str(problem))
+                on_problem(f"error: {problem}")
+        if prune:
+            update.removed = _prune(store, paths, hashes)
+        if update.added or update.replaced or update.removed:
+            store.consolidate()
+    return update
+
+
+def _prune(store: LocalStore, paths: Iterable[Path | str], seen: dict[str, str]) -> int:
+    roots = [Path(p) for p in paths]
+    gone = [r for r in store.records()
+            if r.source not in seen and not Path(r.source).exists()
+            and any(Path(r.source).is_relative_to(root) for root in roots)]
+    for record in gone:
+        store.remove(record.source)
+    return len(gone)
+
+
+def remove_documents(store_dir: Path, names: Iterable[str], base: str = DEFAULT_BASE) -> tuple[list[DocumentRecord], list[str]]:
+    """Drop documents by source path or graph IRI: (what was removed, the names the store did not hold)."""
+    removed: list[DocumentRecord] = []
+    unknown: list[str] = []
+    with open_store(store_dir, base) as store:
+        for name in names:
+            record = store.remove(name)
+            if record is None:
+                unknown.append(name)
+            else:
+                removed.append(record)
+        if removed:
+            store.consolidate()
+    return removed, unknown
+
+
+def missing_sources(store_dir: Path, base: str = DEFAULT_BASE) -> list[str]:
+    """The sources the store holds whose file no longer exists."""
+    with open_store(store_dir, base) as store:
+        return [r.source for r in store.records() if not Path(r.source).exists()]
+
+
+def document_quads(store: Store, base: str = DEFAULT_BASE) -> Iterator[tuple[str, list[Quad]]]:
+    """Every named graph except the bookkeeping one, with its quads: what a store publishes."""
+    index = NamedNode(bookkeeping_graph(base))
+    for graph in sorted(store.named_graphs(), key=str):
+        if graph != index:
+            yield graph.value, list(store.quads_for_pattern(None, None, None, graph))

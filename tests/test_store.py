@@ -1,0 +1,155 @@
+"""The on-disk store: incremental builds replace exactly the changed documents' graphs."""
+from __future__ import annotations
+
+import functools
+import shutil
+from collections.abc import Iterable
+from pathlib import Path
+
+import pytest
+from pyoxigraph import Literal, NamedNode, Quad, Store, Triple
+
+from conftest import CORPUS
+from parlgraph.corpus import BatchReport, extract_paths
+from parlgraph.kg import DocumentGraph, document_graph
+from parlgraph.store import local
+from parlgraph.store.local import StoreError, build_into_store, open_store, remove_documents
+
+# A sentence that adds a Kamerstuk citation, so the changed document's graph really changes.
+EXTRA = "\nZie ook Kamerstuk 36 200 VI, nr. 12.\n"
+
+
+@functools.cache
+def corpus_graphs(corpus: Path = CORPUS) -> tuple[DocumentGraph, ...]:
+    """The real knowledge-graph builder over the sample corpus."""
+    return tuple(document_graph(e) for e in extract_paths([corpus], BatchReport()))
+
+
+def as_stored(quads: Iterable[Quad]) -> set[Triple]:
+    """The triples as any Oxigraph store holds them: it reads integer subtypes as xsd:integer."""
+    store = Store()
+    store.extend(quads)
+    return {q.triple for q in store}
+
+
+def graph_triples(store: Store, iri: str) -> set:
+    return {q.triple for q in store.quads_for_pattern(None, None, None, NamedNode(iri))}
+
+
+def copy_corpus(tmp_path: Path) -> Path:
+    target = tmp_path / "corpus"
+    shutil.copytree(CORPUS, target)
+    return target
+
+
+@pytest.fixture
+def built(tmp_path: Path) -> tuple[Path, Path, local.UpdateReport]:
+    corpus = copy_corpus(tmp_path)
+    store_dir = tmp_path / "store"
+    return corpus, store_dir, build_into_store([corpus], store_dir)
+
+
+def test_first_build_stores_one_graph_per_document_exactly(built: tuple) -> None:
+    corpus, store_dir, update = built
+    assert (update.added, update.replaced, update.unchanged, update.removed) == (5, 0, 0, 0)
+    expected = {g.iri: as_stored(g.quads) for g in corpus_graphs(corpus)}
+    with open_store(store_dir) as store:
+        for iri, triples in expected.items():
+            assert graph_triples(store.store, iri) == triples
+        records = store.records()
+        assert [Path(r.source).name for r in records] == sorted(p.name for p in CORPUS.glob("*.txt"))
+        assert all(r.triples == len(expected[r.graph]) for r in records)
+        names = {g.value for g in store.store.named_graphs()}
+    assert names == set(expected) | {f"{local.DEFAULT_BASE}graph/{g}" for g in ("store", "ontology", "consolidated")}
+    assert update.triples == sum(len(t) for t in expected.values())
+
+
+def test_rebuild_skips_unchanged_files_before_extracting(built: tuple, monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus, store_dir, _ = built
+    with open_store(store_dir) as store:
+        before = set(store.store)
+    asked: list[list[Path]] = []
+    real = local.extract_paths
+    monkeypatch.setattr(local, "extract_paths", lambda paths, *a: asked.append(list(paths)) or real(paths, *a))
+    report = BatchReport()
+    update = build_into_store([corpus], store_dir, report=report)
+    assert (update.added, update.replaced, update.unchanged) == (0, 0, 5)
+    assert asked == [[]] and report.done == 5 and not report.failed
+    with open_store(store_dir) as store:
+        assert set(store.store) == before
+
+
+def test_changed_document_replaces_its_graph_and_nothing_else(built: tuple) -> None:
+    corpus, store_dir, _ = built
+    changed = sorted(corpus.glob("*.txt"))[1]
+    with open_store(store_dir) as store:
+        before = {g.value: graph_triples(store.store, g.value) for g in store.store.named_graphs()}
+    changed.write_text(changed.read_text(encoding="utf-8") + EXTRA, encoding="utf-8")
+    update = build_into_store([corpus], store_dir)
+    assert (update.added, update.replaced, update.unchanged) == (0, 1, 4)
+    new = next(g for g in corpus_graphs.__wrapped__(corpus) if g.source == str(changed))
+    with open_store(store_dir) as store:
+        after = {g.value: graph_triples(store.store, g.value) for g in store.store.named_graphs()}
+        total = len(store.store)
+        record = next(r for r in store.records() if r.source == str(changed))
+    assert after[new.iri] == as_stored(new.quads) != before[new.iri]
+    assert any("kst-36200-VI-12" in str(t) for t in after[new.iri])
+    untouched = set(before) - {new.iri, *(g for g in before if g.endswith(("graph/store", "graph/consolidated")))}
+    assert all(after[g] == before[g] for g in untouched)
+    assert total == sum(len(t) for t in after.values())  # every quad in exactly one graph: nothing doubled
+    assert record.triples == len(new.quads) and record.sha256 == new.sha256
+
+
+@pytest.mark.parametrize("by", ["source", "graph"])
+def test_remove_drops_one_document_and_keeps_the_rest(built: tuple, by: str) -> None:
+    corpus, store_dir, _ = built
+    graphs = corpus_graphs(corpus)
+    gone = graphs[0]
+    removed, unknown = remove_documents(store_dir, [gone.source if by == "source" else f"<{gone.iri}>", "nope.txt"])
+    assert [r.graph for r in removed] == [gone.iri] and unknown == ["nope.txt"]
+    with open_store(store_dir) as store:
+        assert not store.store.contains_named_graph(NamedNode(gone.iri))
+        assert not store.holds(gone.source)
+        assert all(graph_triples(store.store, g.iri) == as_stored(g.quads) for g in graphs[1:])
+
+
+def test_prune_drops_documents_whose_file_is_gone(built: tuple) -> None:
+    corpus, store_dir, _ = built
+    victim = sorted(corpus.glob("*.txt"))[2]
+    victim.unlink()
+    update = build_into_store([corpus], store_dir, prune=True)
+    assert (update.removed, update.unchanged) == (1, 4)
+    with open_store(store_dir) as store:
+        assert not store.holds(str(victim)) and len(store.records()) == 4
+
+
+def test_two_files_with_one_document_iri_are_refused_not_merged(built: tuple) -> None:
+    corpus, store_dir, _ = built
+    twin = corpus / "elders" / sorted(p.name for p in corpus.glob("*.txt"))[0]
+    twin.parent.mkdir()
+    twin.write_text("Zie Kamerstuk 32 317, nr. 772.\n", encoding="utf-8")
+    report = BatchReport()
+    problems: list[str] = []
+    update = build_into_store([corpus], store_dir, report=report, on_problem=problems.append)
+    assert update.added == 0 and len(report.failed) == 1 and "same document graph" in report.failed[0]
+    assert problems == [f"error: {report.failed[0]}"]
+
+
+def test_a_graph_with_stray_quads_is_rejected_and_the_store_is_unchanged(built: tuple) -> None:
+    corpus, store_dir, _ = built
+    good = corpus_graphs(corpus)[0]
+    stray = Quad(NamedNode("http://example.org/a"), NamedNode("http://example.org/b"), Literal("c"),
+                 NamedNode("http://example.org/other-graph"))
+    bad = DocumentGraph(good.iri, good.source, None, (*good.quads, stray))
+    with open_store(store_dir) as store:
+        before = set(store.store)
+        with pytest.raises(ValueError, match="outside the document graph"):
+            store.replace(bad, "0" * 64)
+        assert set(store.store) == before
+
+
+def test_a_store_in_use_gives_a_one_line_error(built: tuple) -> None:
+    _, store_dir, _ = built
+    with open_store(store_dir), pytest.raises(StoreError, match="in use by another process"):
+        with open_store(store_dir):
+            pass
