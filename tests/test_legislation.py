@@ -77,7 +77,7 @@ FOUND = [
     ("Het verzoek is behandeld onder de Wet open overheid (Woo).", {"act:bwb:BWBR0045754": {}}),
     ("8. Wet bescherming tegen discriminatie op de BES (Minister van BZK)",
      {"act:wet-bescherming-tegen-discriminatie-op-de-bes": {"kind": "wet"}}),
-    ("De Commissie werkt aan de Batterijverordening.", {"act:batterijverordening": {"kind": "verordening"}}),
+    ("De Commissie werkt aan de Verpakkingenverordening.", {"act:verpakkingenverordening": {"kind": "verordening"}}),
     ("Ook het EVRM sluit detentie van minderjarigen niet uit.", {"act:bwb:BWBV0001000": {"kind": "verdrag"}}),
     ("tevens is overeenstemming bereikt over de verlenging van de werking van de richtlijn\ntijdelijke bescherming.",
      {"act:32001L0055": {}}),
@@ -92,6 +92,29 @@ FOUND = [
     ("De aansprakelijkheid volgt uit artikel 6:162 BW.", {"act:burgerlijk-wetboek": {"articles": ["6:162"]}}),
     ("het wetsvoorstel (Wet aanscherping strafbaarstelling ronselen en vereisten toewijzing restzetels) regelt",
      {"act:wet-aanscherping-strafbaarstelling-ronselen-en-vereisten-toewijzing-restzetels": {}}),
+    ("rapportagelasten die voortvloeien uit onder meer de richtlijn \nduurzaamheidsrapportering door ondernemingen "
+     "(CSRD) en de taxonomie-\nverordening. Tijdens het commissiedebat", {"act:32022L2464": {"kind": "richtlijn"},
+                                                                   "act:32020R0852": {"label": "Taxonomieverordening"}}),
+    ("d. Nota naar aanleiding van het verslag inzake het voorstel van wet tot implementatie van de richtlijn "
+     "duurzaamheidsrapportering (CSRD) (Minister van Fin)", {"act:32022L2464": {}}),
+    ("De richtlijn gepaste zorgvuldigheid in het bedrijfsleven inzake duurzaamheid (CSDDD; Richtlijn (EU) 2024/1760) "
+     "raakt aan het arbeidsrecht.", {"act:32024L1760": {"eli": "http://data.europa.eu/eli/dir/2024/1760/oj"}}),
+    ("Ik heb toegelicht dat de wijziging van de Meststoffenwet die het kabinet voorbereidt",
+     {"act:bwb:BWBR0004054": {"kind": "wet"}}),
+    ("erop gericht zijn de waterkwaliteitsdoelen van de Kaderrichtlijn Water \nte halen.",
+     {"act:32000L0060": {"label": "Kaderrichtlijn water"}}),
+    ("De Ontbossingsverordening (Verordening (EU) 2023/1115) wordt met een jaar uitgesteld.", {"act:32023R1115": {}}),
+    ("b. Ontwerpbesluit tot wijziging van het Besluit kinderopvangtoeslag en \nenkele andere besluiten "
+     "(Staatssecretaris van Fin – Herstel en Toeslagen)",
+     {"act:besluit-kinderopvangtoeslag": {"label": "Besluit kinderopvangtoeslag", "kind": "besluit"}}),
+    ("De omgevingswaarden staan in het Besluit kwaliteit leefomgeving.",
+     {"act:besluit-kwaliteit-leefomgeving": {"kind": "besluit"}}),
+    ("Het Activiteitenbesluit bevat de algemene regels voor bedrijven.", {"act:activiteitenbesluit": {"kind": "besluit"}}),
+    ("De Cyberbeveiligingswet (Kamerstuk 36 644, nr. 2) implementeert de richtlijn.", {"act:cyberbeveiligingswet": {}}),
+    ("De aanpassing van de Wet op de vennootschapsbelasting 1969 vergt een wetsvoorstel.",
+     {"act:wet-op-de-vennootschapsbelasting-1969": {"label": "Wet op de vennootschapsbelasting 1969"}}),
+    ("Sinds de Wet arbeidsmarkt in balans en de aanpassingen in de Waadi is het verschil kleiner.",
+     {"act:wet-arbeidsmarkt-in-balans": {}, "act:wet-allocatie-arbeidskrachten-door-intermediairs": {}}),
 ]
 
 
@@ -118,6 +141,13 @@ NOTHING = [
     "De Vw is daarop niet van toepassing.",
     "Een groot deel van de lidstaten is voorstander van de verordening en de huidige vorm.",
     "Op 9 december 2023 is hierover een politiek akkoord bereikt, zie 2023/1234.",
+    "Besluit: de ministerraad stemt in met het voorstel.",
+    "Besluit tot wijziging van enkele besluiten in verband met de indexering.",
+    "Besluit genomen: het kabinet stemt in met de inzet.",
+    "Het Raadsbesluit van 28 september 2023 verlengt de werking van de maatregel.",
+    "Het Kabinetsbesluit en het Ontwerpbesluit volgen na het Tracébesluit.",
+    "De Uitvoeringswet en de Invoeringswet worden later ingediend.",
+    "Besluit\n\nde minister zal de Kamer informeren.",
 ]
 
 

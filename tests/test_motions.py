@@ -91,6 +91,19 @@ def summary(text: str) -> set[tuple[tuple[str, ...], str | None]]:
             "De motie van het lid van Weerdenburg vraagt om geen onomkeerbare stappen te zetten.",
             {(("van Weerdenburg",), None)},
         ),
+        (  # a heading names no motion: the paragraph under it does
+            "Uitvoering moties \n\nDe motie van het lid Vondeling c.s. (Kamerstuk 19 637, nr. 3290) verzoekt "
+            "de regering om het Europese asielbeleid aan te scherpen.",
+            {(("Vondeling",), "kst-19637-3290")},
+        ),
+        (  # a capitalised tussenvoegsel before a surname still belongs to it
+            "De motie De Roon (Kamerstuk 21501-02, nr. 2500) is aangehouden.",
+            {(("De Roon",), "kst-21501-02-2500")},
+        ),
+        (  # a name may wrap onto the next line
+            "Het kabinet voert de motie van het lid Van\nDijk (Kamerstuk 26643, nr. 900) uit.",
+            {(("Van Dijk",), "kst-26643-900")},
+        ),
     ],
 )
 def test_motions_and_kamerstukken(text: str, expected: set) -> None:
@@ -109,6 +122,9 @@ def test_motions_and_kamerstukken(text: str, expected: set) -> None:
         "Het motiepapier van De Vries lag al klaar.",
         "Uw Kamer heeft ook diverse moties aangenomen, bijvoorbeeld met oproepen tot snelle voortgang.",
         "De motie. De Kamer stemt dinsdag.",
+        "Stand van zaken moties\n\nDe Kamer heeft het kabinet gevraagd om voor de zomer te rapporteren.",
+        "Overzicht aangenomen moties\nDe regering rapporteert hierover jaarlijks aan de Kamer.",
+        "Afhandeling moties\n\nVan de toezeggingen zijn er inmiddels drie afgerond.",
     ],
 )
 def test_no_motion(text: str) -> None:
@@ -172,3 +188,20 @@ def test_submitters_become_members() -> None:
     persons = {e.id: e for e in entities if e.type == "person"}
     assert {"person:van-nispen", "person:simons"} <= set(persons)
     assert "lid" in persons["person:simons"].roles
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Uitvoering moties \n\nDe motie van het lid Vondeling c.s. (Kamerstuk 19 637, nr. 3290) verzoekt de regering.",
+        "Overzicht moties\nDe motie van het lid Kuik (Kamerstuk 29754, nr. 658) vraagt om een pilot.",
+        "Afhandeling moties\n\nVan de moties is er een uitgevoerd.",
+    ],
+)
+def test_no_particle_becomes_a_member(text: str) -> None:
+    entities = extract_text(text).entities
+    surnames = {e.surname for e in entities if e.type == "person"}
+    assert not surnames & {"De", "Het", "Van"}
+    for motion in (e for e in entities if isinstance(e, Motion)):
+        assert all("\n\n" not in m.text for m in motion.mentions)
+        assert not set(motion.submitters) & {"De", "Het", "Van"}

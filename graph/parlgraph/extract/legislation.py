@@ -8,7 +8,8 @@ proposal the gazetteer knows to have been adopted shares the entity of the act i
 
 Bare generic words ("de verordening", "het voorstel", "deze richtlijn") are anaphora and never an act;
 names outside the gazetteer are taken only in forms that are clearly names: a capitalised compound
-("Batterijverordening") or a Dutch law title ("Wet toekomst pensioenen").
+("Batterijverordening", "Meststoffenwet", "Activiteitenbesluit") or a Dutch title ("Wet toekomst pensioenen",
+"Besluit kinderopvangtoeslag").
 """
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from parlgraph.extract.facts import DocFacts
 from parlgraph.extract.text import fold, slugify
@@ -47,9 +48,10 @@ _ELLIPSIS_BEFORE = re.compile(r"(?<![\w-])(?P<part>[^\W\d_]{3,})[-\u2010]\s+(?:e
 
 # "Verordening (EU) 2024/1351", "Richtlijn 2001/55/EG van de Raad", "Verordening (EG) nr. 767/2008",
 # "Uitvoeringsbesluit (EU) 2022/382", "Council Directive 2001/55/EC", a bare "(EU) 2019/817": the number
-# is found first (patterns that start with a literal scan fast), then what stands before it.
+# is found first (patterns that start with a literal scan fast; ASCII digits scan faster than \d), then what
+# stands before it.
 _NUMBER = re.compile(
-    r"(?P<a>\d{2,4})/(?P<b>\d{1,4})(?:/(?P<suffix>EU|EG|EEG|EC|EEC|JBZ|JHA|GBVB|CFSP|Euratom))?(?![\w/])",
+    r"(?P<a>[0-9]{2,4})/(?P<b>[0-9]{1,4})(?:/(?P<suffix>EU|EG|EEG|EC|EEC|JBZ|JHA|GBVB|CFSP|Euratom))?(?![\w/])",
     re.IGNORECASE,
 )
 _NUMBER_PREFIX = re.compile(
@@ -83,26 +85,48 @@ _COMMUNICATION_WORD = re.compile(
 )
 _BWB = re.compile(r"B(?<!\wB)WB[RV]\d{7}(?!\w)")
 
-# A capitalised compound act name outside the gazetteer: "Batterijverordening", "ETIAS-verordening".
+# A capitalised compound act name outside the gazetteer: "Batterijverordening", "ETIAS-verordening",
+# "Meststoffenwet", "Activiteitenbesluit".
 _COMPOUND = re.compile(
-    r"[A-Z](?<![\w-][A-Z])(?:[A-Z]+[A-Za-z0-9]*|[a-zà-ÿ]{2,})(?P<sep>[-\u2010]?)(?P<head>verordening|richtlijn)(?![\w-])"
+    r"[A-Z](?<![\w-][A-Z])(?:[A-Z]+[A-Za-z0-9]*|[a-zà-ÿ]{2,})(?P<sep>[-\u2010]?)(?P<head>verordening|richtlijn|besluit|wet)"
+    r"(?![\w-])"
 )
+# First parts that make a compound a kind of act or decision rather than the name of one.
 _GENERIC_PREFIXES = frozenset({
     "ontwerp", "uitvoerings", "wijzigings", "kader", "basis", "eu", "eg", "eeg", "europese", "concept", "herschikkings",
     "herzienings", "implementatie", "raads", "commissie", "moeder", "dochter", "nieuwe", "deze", "die", "een",
-    "voorstel", "compromis", "verzamel", "omnibus",
+    "voorstel", "compromis", "verzamel", "omnibus", "invoerings", "reparatie", "spoed", "nood", "aanpassings",
+    "kabinets", "ministerraad", "ministerraads", "instemmings", "vaststellings", "aanwijzings", "benoemings",
+    "delegatie", "machtigings", "meerderheids", "eind", "tussen", "principe", "tracé", "trace", "inpassings",
+    "verkeers", "project", "subsidie", "besluit", "wet", "geen", "elk", "elke", "ieder", "iedere",
 })
-# A Dutch law's title: "Wet toekomst pensioenen", "Wet bescherming tegen discriminatie op de BES".
-_WET_TITLE = re.compile(r"W(?<![\w-]W)et(?P<words>(?:\s+(?:[a-zà-ÿ][a-zà-ÿ'’-]*|[A-Z]{2,}[A-Za-z0-9]*|\d{4})(?![\w-])){1,12})")
+# A Dutch title: "Wet toekomst pensioenen", "Wet bescherming tegen discriminatie op de BES", "Besluit
+# kinderopvangtoeslag". Words may wrap onto the next line but not across a blank line.
+_TITLE_GAP = r"(?=\s)[^\S\n]*(?:\n[^\S\n]*)?"
+_TITLE = re.compile(
+    r"(?P<head>W(?<![\w-]W)et|B(?<![\w-]B)esluit)"
+    rf"(?P<words>(?:{_TITLE_GAP}(?:[a-zà-ÿ][a-zà-ÿ'’-]*|[A-Z]{{2,}}[A-Za-z0-9]*|\d{{4}})(?![\w-])){{1,12}})"
+)
 _TITLE_STOP = frozenset({
     "is", "zijn", "wordt", "worden", "werd", "werden", "heeft", "hebben", "had", "zal", "zullen", "kan", "kunnen",
     "moet", "moeten", "mag", "mogen", "regelt", "biedt", "die", "dat", "welke", "waarin", "waarmee", "waardoor",
-    "om", "omdat", "als", "zoals", "maar", "niet", "ook", "nog", "al", "wel", "nu", "dan", "was",
+    "om", "omdat", "als", "zoals", "maar", "niet", "ook", "nog", "al", "wel", "nu", "dan", "was", "vergt", "vraagt",
+    "geldt", "gold", "bepaalt", "voorziet", "treedt", "trad", "genomen", "vastgesteld", "gepubliceerd", "gewijzigd",
+    "ingetrokken", "aangenomen", "houdende", "inhoudende",
 })
 # Words that glue a title together but cannot end it, and the few a title can start with.
 _TITLE_GLUE = frozenset({"de", "het", "een", "van", "op", "in", "voor", "tot", "ter", "met", "te", "tegen", "bij", "aan",
                          "en", "of"})
 _FIRST_WORD_OK = frozenset({"op", "ter", "tot", "van"})
+# After "en"/"of", words that start a new phrase rather than continue a title: "het Besluit
+# kinderopvangtoeslag en enkele andere besluiten", "de Wet arbeidsmarkt in balans en de aanpassingen".
+_PHRASE_STARTS = frozenset({
+    "de", "het", "een", "die", "dat", "deze", "dit", "enkele", "andere", "diverse", "sommige", "alle", "meerdere",
+    "verschillende", "overige", "enige", "twee", "drie", "vier",
+})
+# How many content words a title needs: a law's title names what it is about in two or more words
+# ("Wet open overheid"), a decree's may be one ("Besluit inburgering"), which its first word must then be.
+_TITLE_CONTENT = {"Wet": 2, "Besluit": 1}
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,9 +163,14 @@ class _Hit:
     com: str | None = None
 
 
+# A document names the same few acts over and over: folding each written form once is enough.
+_fold = lru_cache(maxsize=4096)(fold)
+_SPACES_AND_HYPHENS = re.compile(r"[\s-]+")
+
+
 def name_key(text: str) -> str:
     """How names are compared: folded, without hyphens, spaces or a draft's "ontwerp"."""
-    return re.sub(r"[\s-]+", "", _DRAFT.sub("", fold(text)))
+    return _SPACES_AND_HYPHENS.sub("", _DRAFT.sub("", _fold(text)))
 
 
 def _name_variants(alias: str) -> list[str]:
@@ -196,7 +225,8 @@ class _Gazetteer:
     by_celex: dict[str, Act]
     by_number: dict[tuple[int, int], tuple[Act, ...]]  # (year, number) of adopted acts, for untyped numbers
     by_bwb: dict[str, Act]
-    name_pattern: re.Pattern[str]
+    name_pattern: re.Pattern[str]  # over the lower-cased view: far faster than matching without case
+    name_pattern_anycase: re.Pattern[str]  # for the rare text whose length lower-casing changes
     abbreviation_pattern: re.Pattern[str]
 
 
@@ -247,6 +277,7 @@ def gazetteer() -> _Gazetteer:
             _claim(by_bwb, act.bwb, act, "BWB id")
     forms = sorted({*abbreviations, *cited}, key=len, reverse=True)
     abbreviation_alternation = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
+    names_alternation = rf"(?<!\w)(?:{_trie_pattern(name_atoms)})(?!\w)"
     return _Gazetteer(
         names=names,
         abbreviations=abbreviations,
@@ -254,7 +285,8 @@ def gazetteer() -> _Gazetteer:
         by_celex=by_celex,
         by_number={k: tuple(v) for k, v in by_number.items()},
         by_bwb=by_bwb,
-        name_pattern=re.compile(rf"(?<!\w)(?:{_trie_pattern(name_atoms)})(?!\w)", re.IGNORECASE),
+        name_pattern=re.compile(names_alternation),
+        name_pattern_anycase=re.compile(names_alternation, re.IGNORECASE),
         abbreviation_pattern=re.compile(rf"(?=[A-Z])(?<![\w-])(?:{abbreviation_alternation})(?![\w-])"),
     )
 
@@ -387,12 +419,21 @@ def _is_communication(before: str) -> bool:
     return bool(communication) and (not proposal or communication[-1] > proposal[-1])
 
 
+def _name_matches(text: str, gaz: _Gazetteer) -> Iterator[re.Match[str]]:
+    """Gazetteer names in any case; offsets are the text's own."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return gaz.name_pattern.finditer(lowered)
+    return gaz.name_pattern_anycase.finditer(text)
+
+
 def _name_hits(text: str, gaz: _Gazetteer) -> Iterator[_Hit]:
-    for m in gaz.name_pattern.finditer(text):
-        act = gaz.names.get(name_key(m.group(0)))
+    for m in _name_matches(text, gaz):
+        written = text[m.start():m.end()]
+        act = gaz.names.get(name_key(written))
         if act is not None:
             yield _Hit(m.start(), m.end(), 1, act)
-            yield from _ellipsis_hits(text, m.start(), m.group(0), gaz)
+            yield from _ellipsis_hits(text, m.start(), written, gaz)
     for m in gaz.abbreviation_pattern.finditer(text):
         form = re.sub(r"\s+", " ", m.group(0))
         act = gaz.abbreviations.get(form)
@@ -424,18 +465,33 @@ def _general_hits(text: str) -> Iterator[_Hit]:
             continue
         label = m.group(0)
         yield _Hit(m.start(), m.end(), 2, Act(label=label[:1].upper() + label[1:], kind=m["head"].lower()))
-    for m in _WET_TITLE.finditer(text):
-        words = m["words"].split()
-        cut = next((i for i, w in enumerate(words) if w.lower() in _TITLE_STOP), len(words))
-        words = words[:cut]
-        while words and words[-1].lower() in _TITLE_GLUE:
-            words.pop()
+    for m in _TITLE.finditer(text):
+        head = m["head"]
+        words = _title_words(m["words"].split())
         content = [w for w in words if w.lower() not in _TITLE_GLUE]
-        if len(content) < 2 or (words[0].lower() in _TITLE_GLUE and words[0].lower() not in _FIRST_WORD_OK):
+        if len(content) < _TITLE_CONTENT[head] or not words:
             continue
-        label = "Wet " + " ".join(words)
+        if words[0].lower() in _TITLE_GLUE and (head != "Wet" or words[0].lower() not in _FIRST_WORD_OK):
+            continue
         end = m.start("words") + _span_of_words(m["words"], len(words))
-        yield _Hit(m.start(), end, 2, Act(label=label, kind="wet"))
+        yield _Hit(m.start(), end, 2, Act(label=f"{head} {' '.join(words)}", kind=head.lower()))
+
+
+def _title_words(words: list[str]) -> list[str]:
+    """The words of a title: up to a verb or clause word, a year (which closes a title: "Wet
+    inkomstenbelasting 2001") or a coordinated phrase ("en de ..."), without glue words at the end."""
+    kept: list[str] = []
+    for i, word in enumerate(words):
+        lower = word.lower()
+        if lower in _TITLE_STOP or (lower in ("en", "of") and i + 1 < len(words) and words[i + 1] in _PHRASE_STARTS):
+            break
+        kept.append(word)
+        if word.isdigit():
+            break
+    while kept and kept[-1].lower() in _TITLE_GLUE:
+        kept.pop()
+    return kept
+
 
 
 def _span_of_words(words_text: str, count: int) -> int:
@@ -466,7 +522,7 @@ def _resolve_overlaps(hits: Iterable[_Hit]) -> list[_Hit]:
 
 @cache
 def _folded_names(act: Act) -> frozenset[str]:
-    return frozenset(fold(name) for name in (act.label, *act.aliases))
+    return frozenset(_fold(name) for name in (act.label, *act.aliases))
 
 
 def _entity(hit: _Hit, facts: DocFacts) -> Legislation:
@@ -474,7 +530,7 @@ def _entity(hit: _Hit, facts: DocFacts) -> Legislation:
     mention = facts.view.mention(hit.start, hit.end)
     surface = re.sub(r"\s+", " ", mention.text)
     aliases = list(act.aliases)
-    if surface and fold(surface) not in _folded_names(act):
+    if surface and _fold(surface) not in _folded_names(act):
         aliases.append(surface)
     article = _article_before(facts.view.text, hit.start)
     proposal = act.proposals[0] if act.proposals else None

@@ -18,43 +18,51 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from parlgraph.extract.facts import DocFacts, Located
 from parlgraph.extract.footnotes import note_for_marker_near
 from parlgraph.extract.text import fold, person_id, slugify
 from parlgraph.models import Entity, Footnote, Motion, Person
 
+# White space within a motion's name may wrap onto the next line but never cross a blank line: a
+# heading ("Uitvoering moties") is not named by the paragraph under it ("De motie van ...").
+_GAP = r"(?=\s)[^\S\n]*(?:\n[^\S\n]*)?"
+_OPT_GAP = r"[^\S\n]*(?:\n[^\S\n]*)?"
 _UP = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f"
 _LOW = "a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f'\u2019"
 # Tussenvoegsels, longest first so "van der" wins over "van".
 _TUSSEN = (
-    r"(?:[Vv]an\s+(?:der|den|de|het|'t)|[Ii]n\s+'t|[Oo]p\s+den?|[Uu]it\s+den?"
+    rf"(?:[Vv]an{_GAP}(?:der|den|de|het|'t)|[Ii]n{_GAP}'t|[Oo]p{_GAP}den?|[Uu]it{_GAP}den?"
     r"|[Vv]an|[Dd]e[nr]?|[Tt]e[nr]?|'t|[Vv]on|[Ee]l|[Ll][ae]|[Dd]u)"
 )
+# A tussenvoegsel or article standing alone, capitalised at a sentence start, is never a surname ("De").
+_PARTICLE = r"(?:De|Den|Der|Het|Van|Te|Ten|Ter|Op|In|Uit|Von|El|La|Le|Du)"
 # Capitalised words after "motie" that are not names: sentence starts and the nouns around motions.
 _NOT_NAME = (
     r"(?!(?:Kamer|Kamerstuk|Kamerstukken|Kamerlid|Kamerleden|Tweede|Eerste|Het|Een|Deze|Dit|Die|Dat|Daarnaast|Ook|"
     r"Zie|Nederland|Europese|Europees|Regering|Kabinet|Staten|Minister|Staatssecretaris|Commissie|Raad|Verordening|"
-    r"Richtlijn|Wet|Motie|Moties|Antwoord|Vraag|Vragen)(?![{low}]))"
-).format(low=_LOW)
+    r"Richtlijn|Wet|Motie|Moties|Antwoord|Vraag|Vragen)(?![{low}]))(?!{particle}(?![{low}-]))"
+).format(low=_LOW, particle=_PARTICLE)
 _WORD = rf"{_NOT_NAME}(?:IJ|[{_UP}])[{_LOW}]+(?:-(?:IJ|[{_UP}])?[{_LOW}]+)*(?![{_UP}{_LOW}\d])"
 # A first name is written only to tell two members apart ("Jasper van Dijk", "Remco Dijkstra").
-_FIRST = rf"(?!{_TUSSEN}\s)(?P<first>{_WORD})\s+(?=(?:{_TUSSEN}\s+)?{_WORD})"
-_NAME = rf"(?:{_FIRST})?(?P<surname>(?:{_TUSSEN}\s+)?{_WORD})"
+_FIRST = rf"(?!{_TUSSEN}\s)(?P<first>{_WORD}){_GAP}(?=(?:{_TUSSEN}{_GAP})?{_WORD})"
+_NAME = rf"(?:{_FIRST})?(?P<surname>(?:{_TUSSEN}{_GAP})?{_WORD})"
 NAME = re.compile(_NAME)
 _ANY_NAME = re.sub(r"\(\?P<\w+>", "(?:", _NAME)
-_NAMES = rf"{_ANY_NAME}(?:(?:\s*[,/&]\s*|\s+en\s+){_ANY_NAME}){{0,8}}"
+_NAMES = rf"{_ANY_NAME}(?:(?:{_OPT_GAP}[,/&]{_OPT_GAP}|{_GAP}en{_GAP}){_ANY_NAME}){{0,8}}"
 
 MOTION = re.compile(
-    rf"(?=[Mm]otie)(?<![\w-])(?P<head>[Mm]oties?)"
-    rf"(?:-|\s+(?P<intro>(?:ingediend\s+)?(?:van|door)\s+(?:het\s+|de\s+)?(?:[Kk]amer)?(?:lid|leden)\s+)?)"
-    rf"(?P<names>{_NAMES})(?P<cs>\s+c\.\s?s\.?|\s+cs\b)?"
+    # The first letter comes first and the look-behind after it: a pattern that starts with a letter scans fast.
+    rf"(?P<head>[Mm](?<![\w-][Mm])oties?)"
+    rf"(?:-|{_GAP}(?P<intro>(?:ingediend{_GAP})?(?:van|door){_GAP}(?:het{_GAP}|de{_GAP})?(?:[Kk]amer)?(?:lid|leden){_GAP})?)"
+    rf"(?P<names>{_NAMES})(?P<cs>{_GAP}c\.\s?s\.?|{_GAP}cs\b)?"
     rf"(?P<topic>\s+over\s+[^.,;:?!()]{{1,200}})?"
 )
 # "de aangenomen motie ...": read backwards from "motie", which is what the scan looks for.
 ADJECTIVE = re.compile(r"\b(aangenomen|verworpen|aangehouden|ingetrokken|gewijzigde|uitgevoerde)\s+$")
 # A motion named without submitters: only ever a further mention of one named just before.
-ANAPHOR = re.compile(r"(?=m)(?<![\w-])(?P<head>motie)\b(?!-|\s+(?:van|over|door|ingediend)\b)")
+ANAPHOR = re.compile(r"(?P<head>m(?<![\w-]m)otie)\b(?!-|\s+(?:van|over|door|ingediend)\b)")
 DETERMINER = re.compile(r"\b(?:[Dd]eze|[Dd]ie|[Dd]e)(?:\s+(?P<adjective>aangenomen|genoemde|gewijzigde))?\s+$")
 _ADJECTIVE_STATUS = {
     "aangenomen": "aangenomen", "verworpen": "verworpen", "aangehouden": "aangehouden", "ingetrokken": "ingetrokken",
@@ -75,6 +83,8 @@ BARRIER = re.compile(
 PARAGRAPH = re.compile(r"\n[ \t]*\n")
 # Between citations of several motions at once: "(Kamerstuk 36 200 VI, nr. 33 en Kamerstuk 32 317, nr. 781)".
 _CITATION_GLUE = re.compile(r"[\s,;]*(?:en\s+)?")
+# Submitters' names recur throughout a document: fold each written form once.
+_fold = lru_cache(maxsize=4096)(fold)
 SENTENCE_REACH = 250  # view characters from a motion's name to a citation in the same sentence
 PARAGRAPH_REACH = 400  # view characters from a named motion to "deze motie"
 MARKER_REACH = 3  # a footnote marker this close after the name or topic is the motion's
@@ -93,7 +103,7 @@ class _Sighting:
     key: str = ""  # the first submitter, folded: what short forms are resolved by
 
     def __post_init__(self) -> None:
-        self.key = fold(self.submitters[0][0])
+        self.key = _fold(self.submitters[0][0])
 
 
 def find_motions(facts: DocFacts) -> None:
@@ -222,8 +232,8 @@ def _new_motion(ident: str) -> Motion:
 
 def _absorb(motion: Motion, s: _Sighting) -> None:
     """Take what a sighting says about a motion: submitters it did not list yet, a status, a topic."""
-    known = {fold(name) for name in motion.submitters}
-    added = [surname for surname, *_ in s.submitters if fold(surname) not in known]
+    known = {_fold(name) for name in motion.submitters}
+    added = [surname for surname, *_ in s.submitters if _fold(surname) not in known]
     if added or not motion.label:
         motion.submitters.extend(added)
         motion.label = f"motie {' en '.join(motion.submitters)}" + (f" ({motion.kamerstuk})" if motion.kamerstuk else "")

@@ -10,8 +10,9 @@ GroenLinks, CU)"); a weak organisation name counts only in a document about the 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from parlgraph.extract.facts import DocFacts
 from parlgraph.gazetteers import load, split
@@ -19,7 +20,7 @@ from parlgraph.models import Entity, Organisation, Party
 
 # A name stands alone: no letter or digit glued to it; a hyphen after it is fine ("SP-fractie"), one
 # before it is not ("GroenLinks-PvdA" is one party, not a PvdA).
-_BEFORE = r"(?<![\w\-/])"
+_GLUED_BEFORE = r"[\w\-/]"
 _AFTER = r"(?![\w])"
 # Before a weak party name: "fractie(s) van (de|het)", "leden van de", "namens (de)", "lid ... van de".
 _PARTY_CUE_BEFORE = re.compile(
@@ -53,11 +54,21 @@ def _build(name: str, prefix: str) -> _Gazetteer:
         for written in [row["label"], *aliases, *weak_names]:
             by_name[written] = entry
         weak.update(weak_names)  # a label listed as weak too ("Volt") stays weak
-    # Names may break across lines in the view: any run of white space stands between their words.
-    alternation = "|".join(r"\s+".join(map(re.escape, n.split())) for n in sorted(by_name, key=len, reverse=True))
-    # Checking the first letter up front lets the scan skip most positions cheaply.
-    firsts = "".join(sorted({re.escape(n[0]) for n in by_name}))
-    return _Gazetteer(re.compile(rf"(?=[{firsts}]){_BEFORE}(?:{alternation}){_AFTER}"), by_name, frozenset(weak))
+    return _Gazetteer(re.compile(rf"(?:{_alternation(by_name)}){_AFTER}"), by_name, frozenset(weak))
+
+
+def _alternation(names: Iterable[str]) -> str:
+    """One branch per first letter, that letter before the look-behind: a pattern whose branches start with a
+    literal lets the scan skip most positions without trying them. Longer names first within a branch."""
+    by_first: dict[str, list[str]] = {}
+    for name in sorted(names, key=len, reverse=True):
+        by_first.setdefault(name[0], []).append(name)
+    branches = []
+    for first, group in by_first.items():
+        # Names may break across lines in the view: any run of white space stands between their words.
+        rests = "|".join(r"\s+".join(map(re.escape, re.split(r"\s+", name[1:]))) for name in group)
+        branches.append(rf"{re.escape(first)}(?<!{_GLUED_BEFORE}{re.escape(first)})(?:{rests})")
+    return "|".join(branches)
 
 
 @cache
@@ -106,7 +117,12 @@ def _in_party_list(text: str, start: int, end: int) -> bool:
     close_at = text.find(")", end, end + 120)
     if open_at < 0 or close_at < 0 or ")" in text[open_at:start] or "(" in text[end:close_at]:
         return False
-    inside = text[open_at + 1:close_at]
+    return _only_party_names(text[open_at + 1:close_at])
+
+
+@lru_cache(maxsize=1024)
+def _only_party_names(inside: str) -> bool:
+    """Whether a parenthesis holds a list of party names and nothing else; every name in it asks the same."""
     rest = _parties().pattern.sub("", inside)
     return _LIST_GLUE.sub("", rest).strip(" -") == ""
 
