@@ -40,3 +40,19 @@ def test_dask_tasks_give_the_serial_output(batch: list[Path], serial: tuple[list
     lines, report = _lines(batch, workers=2, scheduler="local")
     assert lines == serial[0]
     assert report.failed == serial[1].failed
+
+
+def test_dask_build_writes_the_same_quads_as_one_process(tmp_path: Path) -> None:
+    import subprocess
+
+    from conftest import PARLGRAPH
+
+    serial, dask = tmp_path / "serial.nq", tmp_path / "dask.nq"
+    for out, extra in ((serial, []), (dask, ["--scheduler", "local", "--workers", "2"])):
+        result = subprocess.run(
+            [*PARLGRAPH, "build", str(CORPUS), "-o", str(out), "--quiet", *extra],
+            capture_output=True, text=True, timeout=600, check=False,
+        )
+        assert result.returncode == 0, result.stderr
+    assert serial.read_bytes() == dask.read_bytes()
+    assert serial.stat().st_size > 100_000

@@ -4,17 +4,17 @@ from __future__ import annotations
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from functools import partial
 from pathlib import Path
 
 import typer
 from pyoxigraph import NamedNode
 
 from parlgraph.cli.app import EXIT_FAILED, EXIT_NOTHING, advance, app, atomic_output, err, exit_code, progress_bar
-from parlgraph.corpus import BatchReport, count_sources, extract_paths
+from parlgraph.corpus import BatchReport, count_sources, map_documents
 from parlgraph.kg import DEFAULT_BASE, DocumentGraph, GraphFormat, document_graph, format_for_path, write_dataset
 from parlgraph.kg.jsonl import JsonlError, read_extractions
 from parlgraph.kg.vocab import TYPE
-from parlgraph.models import Extraction
 
 
 def _check_base(base: str) -> str:
@@ -27,19 +27,23 @@ def _check_base(base: str) -> str:
     return base
 
 
-def _extractions(paths: list[Path], report: BatchReport) -> Iterator[Extraction]:
-    """Documents are extracted; a .jsonl file from ``parlgraph extract`` is read as it is."""
+def _graphs(
+    paths: list[Path], report: BatchReport, base: str, workers: int, scheduler: str | None
+) -> Iterator[DocumentGraph]:
+    """Documents are extracted and their graphs built (in workers when asked); a .jsonl file from
+    ``parlgraph extract`` is read as it is."""
     documents = [p for p in paths if p.suffix.lower() != ".jsonl"]
     for path in (p for p in paths if p.suffix.lower() == ".jsonl"):
         try:
             for extraction in read_extractions(path):
                 report.done += 1
-                yield extraction
+                yield document_graph(extraction, base)
         except (OSError, JsonlError) as error:
             report.failed.append(str(error))
             err.print(f"error: {error}")
     if documents:
-        yield from extract_paths(documents, report, on_problem=err.print)
+        to_graph = partial(document_graph, base=base)
+        yield from map_documents(documents, report, err.print, to_graph, workers, scheduler)
 
 
 class _Tally:
@@ -66,9 +70,21 @@ def build(
     output: Path | None = typer.Option(None, "--output", "-o", help="Graph file; the extension picks the format."),
     fmt: GraphFormat | None = typer.Option(None, "--format", "-f", help="Overrides the extension; default turtle."),
     base: str = typer.Option(DEFAULT_BASE, "--base", callback=_check_base, help="Base IRI of every minted node."),
+    store: Path | None = typer.Option(
+        None, "--store", help="Write into this on-disk Oxigraph store instead: unchanged documents are skipped."
+    ),
+    prune: bool = typer.Option(False, "--prune", help="With --store: drop documents whose file is gone."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress display or summary."),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Processes to extract and build with."),
+    scheduler: str | None = typer.Option(
+        None, "--scheduler", help='Run per-document work as Dask tasks: a scheduler address, or "local".'
+    ),
 ) -> None:
     """Build the RDF knowledge graph: one named graph per document, provenance down to the character."""
+    if store is not None:
+        if output is not None or fmt is not None:
+            raise typer.BadParameter("--store writes a store; leave out --output and --format", param_hint="--store")
+        _build_store(paths, store, base, prune, quiet, workers, scheduler)
     fmt = fmt or (format_for_path(output) if output else None) or GraphFormat.turtle
     report = BatchReport()
     tally = _Tally()
@@ -77,9 +93,9 @@ def build(
     with progress_bar(total, quiet, "building") as progress:
 
         def graphs() -> Iterator[DocumentGraph]:
-            for extraction in _extractions(paths, report):
+            for graph in _graphs(paths, report, base, workers, scheduler):
                 advance(progress)
-                yield document_graph(extraction, base)
+                yield graph
 
         try:
             with atomic_output(output, "wb") as out:
@@ -93,6 +109,22 @@ def build(
         err.print(f"{tally.documents} document(s){failed}: {statements} {kind} as {fmt.value}"
                   f" in {time.perf_counter() - started:.1f}s -> {output or 'standard output'}")
         err.print("  " + ", ".join(f"{name} {count}" for name, count in tally.per_class()))
+    raise typer.Exit(exit_code(report))
+
+
+def _build_store(
+    paths: list[Path], store: Path, base: str, prune: bool, quiet: bool, workers: int, scheduler: str | None
+) -> None:
+    from parlgraph.store.local import StoreError, build_into_store
+
+    report = BatchReport()
+    try:
+        update = build_into_store(paths, store, base, report, err.print, prune, workers, scheduler)
+    except StoreError as error:
+        err.print(f"error: {error}")
+        raise typer.Exit(EXIT_FAILED) from error
+    if not quiet:
+        err.print(f"{store}: {update.summary()}")
     raise typer.Exit(exit_code(report))
 
 

@@ -15,12 +15,13 @@ import uuid
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from pyoxigraph import Literal, NamedNode, Quad, Store
 
 from parlgraph import kg
-from parlgraph.corpus import BatchReport, extract_paths
+from parlgraph.corpus import BatchReport, map_documents
 from parlgraph.ingest.readers import ReadError, iter_sources
 from parlgraph.kg import DEFAULT_BASE, DocumentGraph
 
@@ -221,10 +222,14 @@ def build_into_store(
     report: BatchReport | None = None,
     on_problem: Callable[[str], None] = lambda line: None,
     prune: bool = False,
+    workers: int = 1,
+    scheduler: str | None = None,
 ) -> UpdateReport:
     """Read, hash, extract and store every document under ``paths``; unchanged files are not read.
 
     With ``prune``, documents the store holds from under ``paths`` whose file is gone are dropped.
+    ``workers`` and ``scheduler`` spread extraction and graph building as in
+    :func:`parlgraph.corpus.map_documents`; writing to the store stays in this process.
     """
     report = report if report is not None else BatchReport()
     update = UpdateReport()
@@ -245,9 +250,10 @@ def build_into_store(
                 report.done += 1
             else:
                 changed.append(item)
-        for extraction in extract_paths(changed, report, on_problem):
+        to_graph = partial(kg.document_graph, base=base)
+        for graph in map_documents(changed, report, on_problem, to_graph, workers, scheduler):
             try:
-                _store_one(store, kg.document_graph(extraction, base=base), hashes[extraction.source], update)
+                _store_one(store, graph, hashes[graph.source], update)
             except StoreError as problem:
                 report.done -= 1
                 report.failed.append(str(problem))
