@@ -69,8 +69,8 @@ def test_rebuild_skips_unchanged_files_before_extracting(built: tuple, monkeypat
     with open_store(store_dir) as store:
         before = set(store.store)
     asked: list[list[Path]] = []
-    real = local.extract_paths
-    monkeypatch.setattr(local, "extract_paths", lambda paths, *a: asked.append(list(paths)) or real(paths, *a))
+    real = local.map_documents
+    monkeypatch.setattr(local, "map_documents", lambda paths, *a: asked.append(list(paths)) or real(paths, *a))
     report = BatchReport()
     update = build_into_store([corpus], store_dir, report=report)
     assert (update.added, update.replaced, update.unchanged) == (0, 0, 5)

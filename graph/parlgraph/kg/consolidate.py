@@ -28,9 +28,13 @@ SELECT ?documents ?g ?node ?label WHERE {
 
 
 def ontology_dir() -> Path:
-    """ontology/ of the checkout (or $PARLGRAPH_ONTOLOGY): the model, shapes, queries and rules."""
+    """The ontology folder: the model, shapes, queries and rules ($PARLGRAPH_ONTOLOGY overrides).
+
+    ``parlgraph/ontology`` is a link to the repository's top-level ontology/ in a checkout, and a
+    copy of it in an installed wheel, so both find it in the same place.
+    """
     configured = os.environ.get("PARLGRAPH_ONTOLOGY")
-    return Path(configured) if configured else Path(__file__).resolve().parents[3] / "ontology"
+    return Path(configured) if configured else Path(__file__).resolve().parents[1] / "ontology"
 
 
 @functools.cache
