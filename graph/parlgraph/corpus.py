@@ -6,6 +6,9 @@ nothing holds more than a batch of documents in memory, whatever the size of the
 
 With ``workers > 1`` the files are shared out over that many processes; results come back in the
 same order as with one, so the output does not depend on the number of workers.
+
+A document that makes a reader or an extractor raise is reported like an unreadable file, as one
+line naming it, and the batch goes on: one odd document must not cost the other ten thousand.
 """
 from __future__ import annotations
 
@@ -16,8 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from parlgraph.extract.pipeline import extract_texts
-from parlgraph.ingest.readers import ReadError, SourceDocument, iter_sources, read_document
+from parlgraph.extract.pipeline import extract_text, extract_texts
+from parlgraph.ingest.readers import DEFAULT_MAX_BYTES, ReadError, SourceDocument, iter_sources, read_document
 from parlgraph.models import Extraction
 
 T = TypeVar("T")
@@ -36,9 +39,10 @@ def extract_paths(
     on_problem: Callable[[str], None] = lambda line: None,
     workers: int = 1,
     scheduler: str | None = None,
+    max_bytes: int | None = DEFAULT_MAX_BYTES,
 ) -> Iterator[Extraction]:
-    """Extract every readable document under ``paths``, in a stable order."""
-    yield from map_documents(paths, report, on_problem, _identity, workers, scheduler)
+    """Extract every readable document under ``paths``, in a stable order; files over ``max_bytes`` fail."""
+    yield from map_documents(paths, report, on_problem, _identity, workers, scheduler, max_bytes)
 
 
 def _identity(extraction: Extraction) -> Extraction:
@@ -52,6 +56,7 @@ def map_documents(
     per_document: Callable[[Extraction], T],
     workers: int = 1,
     scheduler: str | None = None,
+    max_bytes: int | None = DEFAULT_MAX_BYTES,
 ) -> Iterator[T]:
     """Extract every document and apply ``per_document`` to it where it was extracted.
 
@@ -61,8 +66,14 @@ def map_documents(
     "local" for a local Dask cluster of ``workers`` processes: then the work runs as Dask tasks.
     """
     if workers <= 1 and scheduler is None:
-        for extraction in _extract_serial(paths, report, on_problem):
-            yield per_document(extraction)
+        for extraction in _extract_serial(paths, report, on_problem, max_bytes):
+            try:
+                result = per_document(extraction)
+            except Exception as err:  # a bug on one document fails that document only, as in a worker
+                _fail(report, on_problem, _crash_line(Path(extraction.source), "processing", err))
+                continue
+            report.done += 1
+            yield result
         return
     files: list[Path] = []
     for item in iter_sources(paths):
@@ -70,7 +81,7 @@ def map_documents(
             _fail(report, on_problem, str(item))
         else:
             files.append(item)
-    jobs = ((path, per_document) for path in files)
+    jobs = ((path, per_document, max_bytes) for path in files)
     outcomes = _dask_map(jobs, scheduler, workers) if scheduler else _pool_map(jobs, workers)
     for outcome in outcomes:
         if isinstance(outcome, _Failure):
@@ -84,12 +95,15 @@ def map_documents(
         yield result
 
 
-def _pool_map(jobs: Iterable[tuple[Path, Callable]], workers: int) -> Iterator:
+Job = tuple[Path, Callable[[Extraction], T], int | None]
+
+
+def _pool_map(jobs: Iterable[Job], workers: int) -> Iterator:
     with multiprocessing.get_context().Pool(workers) as pool:
         yield from pool.imap(_work, jobs, chunksize=4)
 
 
-def _dask_map(jobs: Iterable[tuple[Path, Callable]], scheduler: str, workers: int) -> Iterator:
+def _dask_map(jobs: Iterable[Job], scheduler: str, workers: int) -> Iterator:
     """Run the jobs as Dask tasks, a bounded number in flight, results in submission order.
 
     Workers read the files themselves, so on a cluster the paths must be on a file system that
@@ -130,32 +144,48 @@ class _Failure:
     line: str
 
 
-def _work(job: tuple[Path, Callable[[Extraction], T]]) -> tuple[T, list[str]] | _Failure:
-    path, per_document = job
+def _work(job: Job) -> tuple[T, list[str]] | _Failure:
+    path, per_document, max_bytes = job
+    doc = _read(path, max_bytes)
+    if isinstance(doc, str):
+        return _Failure(doc)
+    # A bug on one document fails that document only, with the same line as in a serial run.
     try:
-        doc = read_document(path)
+        extraction = _finish(doc, extract_text(doc.text, str(doc.path)))
+    except Exception as err:
+        return _Failure(_crash_line(doc.path, "extraction", err))
+    try:
+        return per_document(extraction), doc.warnings
+    except Exception as err:
+        return _Failure(_crash_line(doc.path, "processing", err))
+
+
+def _read(path: Path, max_bytes: int | None) -> SourceDocument | str:
+    """The document, or the one line that says why it cannot be read."""
+    try:
+        return read_document(path, max_bytes)
     except ReadError as err:
-        return _Failure(str(err))
-    extraction = next(extract_texts([(doc.text, str(doc.path))]))
-    extraction.sha256 = doc.sha256
-    return per_document(extraction), doc.warnings
+        return str(err)
+    except Exception as err:  # a reader's bug on a strange file: report it as that file's failure
+        return _crash_line(path, "reading", err)
+
+
+def _crash_line(path: Path, stage: str, err: Exception) -> str:
+    detail = " ".join(str(err).split())[:200]
+    return f"{path}: {stage} failed ({type(err).__name__}: {detail}); please report this as a bug"
 
 
 def _extract_serial(
-    paths: Iterable[Path | str], report: BatchReport, on_problem: Callable[[str], None]
+    paths: Iterable[Path | str], report: BatchReport, on_problem: Callable[[str], None], max_bytes: int | None
 ) -> Iterator[Extraction]:
     # extract_texts keeps the order it is fed in, so the documents in flight form a queue.
     in_flight: deque[SourceDocument] = deque()
 
     def readable() -> Iterator[tuple[str, str]]:
         for item in iter_sources(paths):
-            if isinstance(item, ReadError):
-                _fail(report, on_problem, str(item))
-                continue
-            try:
-                doc = read_document(item)
-            except ReadError as err:
-                _fail(report, on_problem, str(err))
+            doc = item if isinstance(item, ReadError) else _read(item, max_bytes)
+            if not isinstance(doc, SourceDocument):
+                _fail(report, on_problem, str(doc))
                 continue
             for warning in doc.warnings:
                 report.warnings.append(warning)
@@ -163,11 +193,29 @@ def _extract_serial(
             in_flight.append(doc)
             yield doc.text, str(doc.path)
 
-    for extraction in extract_texts(readable()):
-        doc = in_flight.popleft()
-        extraction.sha256 = doc.sha256
-        report.done += 1
-        yield extraction
+    feed = readable()
+    while True:
+        try:
+            for extraction in extract_texts(feed):
+                yield _finish(in_flight.popleft(), extraction)
+            return
+        except Exception:  # an extractor failed on some document of the batch in flight
+            # The batch is lost as a whole: redo its documents one at a time to fail only the culprit,
+            # then go on with a fresh stream over the files not yet read.
+            batch = list(in_flight)
+            in_flight.clear()
+            for doc in batch:
+                try:
+                    extraction = extract_text(doc.text, str(doc.path))
+                except Exception as err:
+                    _fail(report, on_problem, _crash_line(doc.path, "extraction", err))
+                    continue
+                yield _finish(doc, extraction)
+
+
+def _finish(doc: SourceDocument, extraction: Extraction) -> Extraction:
+    extraction.sha256 = doc.sha256
+    return extraction
 
 
 def _fail(report: BatchReport, on_problem: Callable[[str], None], line: str) -> None:

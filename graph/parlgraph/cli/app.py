@@ -7,6 +7,7 @@ written); 4 no input could be processed.
 from __future__ import annotations
 
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -50,14 +51,27 @@ def main(
 
 @contextmanager
 def atomic_output(path: Path | None, mode: str = "w") -> Iterator[IO]:
-    """Standard output, or a file that replaces its old self only once it is complete."""
+    """Standard output, or a file that replaces its old self only once it is complete.
+
+    A pipe or device given as the output (``-o /dev/stdout``) is written to directly: replacing
+    it with a regular file would break it for everyone else.
+    """
+    encoding = {} if "b" in mode else {"encoding": "utf-8"}
     if path is None:
         yield sys.stdout.buffer if "b" in mode else sys.stdout
         return
+    existing = _mode_of(path)
+    if existing is not None and not stat.S_ISREG(existing):
+        with path.open(mode, **encoding) as fh:
+            yield fh
+        return
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    # mkstemp's file is private to its owner; the output gets the permissions of the file it
+    # replaces, or those a plain open() would give it.
+    os.fchmod(fd, stat.S_IMODE(existing) if existing is not None else 0o666 & ~_umask())
     try:
-        with os.fdopen(fd, mode, **({} if "b" in mode else {"encoding": "utf-8"})) as fh:
+        with os.fdopen(fd, mode, **encoding) as fh:
             yield fh
             fh.flush()
             os.fsync(fh.fileno())
@@ -65,6 +79,19 @@ def atomic_output(path: Path | None, mode: str = "w") -> Iterator[IO]:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _mode_of(path: Path) -> int | None:
+    try:
+        return path.stat().st_mode
+    except FileNotFoundError:
+        return None
+
+
+def _umask() -> int:
+    current = os.umask(0o022)  # the only way to read it is to set it
+    os.umask(current)
+    return current
 
 
 @contextmanager
@@ -87,6 +114,6 @@ def advance(progress: Progress | None) -> None:
 
 
 def exit_code(report: BatchReport) -> int:
-    if report.failed and not report.done:
+    if not report.done:
         return EXIT_NOTHING
     return EXIT_PARTIAL if report.failed else 0

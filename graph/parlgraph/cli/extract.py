@@ -14,6 +14,7 @@ from rich.table import Table
 
 from parlgraph.cli.app import advance, app, atomic_output, err, exit_code, progress_bar
 from parlgraph.corpus import BatchReport, count_sources, extract_paths
+from parlgraph.ingest.readers import DEFAULT_MAX_BYTES
 from parlgraph.models import Extraction
 
 
@@ -45,12 +46,15 @@ def extract(
     scheduler: str | None = typer.Option(
         None, "--scheduler", help='Run as Dask tasks: a scheduler address (tcp://host:8786), or "local".'
     ),
+    max_bytes: int = typer.Option(
+        DEFAULT_MAX_BYTES, "--max-bytes", min=0, help="Larger files are reported as failed, unread (0: no limit)."
+    ),
 ) -> None:
     """Extract Kamerstukken, people, offices, councils, meetings, acts, motions and fracties."""
     report = BatchReport()
     collected = []
     with progress_bar(count_sources(paths), quiet, "extracting") as progress, atomic_output(output) as out:
-        for extraction in extract_paths(paths, report, err.print, workers, scheduler):
+        for extraction in extract_paths(paths, report, err.print, workers, scheduler, max_bytes or None):
             advance(progress)
             if fmt is ExtractFormat.jsonl:
                 out.write(json.dumps(extraction.to_json(), ensure_ascii=False) + "\n")
@@ -61,7 +65,9 @@ def extract(
         if fmt is ExtractFormat.json:
             json.dump(collected, out, ensure_ascii=False, indent=1)
             out.write("\n")
-    if not quiet:
+    if not report.done and not report.failed:
+        err.print(f"error: no .txt, .pdf or .html documents in: {' '.join(map(str, paths))}")
+    elif not quiet:
         failed = f", {len(report.failed)} failed" if report.failed else ""
         err.print(f"{report.done} document(s) extracted{failed}")
     raise typer.Exit(exit_code(report))
