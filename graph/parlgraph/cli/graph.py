@@ -93,8 +93,16 @@ def build(
     with progress_bar(total, quiet, "building") as progress:
 
         def graphs() -> Iterator[DocumentGraph]:
+            seen: dict[str, str] = {}  # document IRI -> the source that gave it first
             for graph in _graphs(paths, report, base, workers, scheduler):
                 advance(progress)
+                if graph.iri in seen:  # brief.pdf and brief.txt: one name, so one IRI; keep the first
+                    line = f"{graph.source}: same document IRI <{graph.iri}> as {seen[graph.iri]}; not written"
+                    report.done -= 1
+                    report.failed.append(line)
+                    err.print(f"error: {line}")
+                    continue
+                seen[graph.iri] = graph.source
                 yield graph
 
         try:

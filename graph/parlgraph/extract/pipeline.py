@@ -9,12 +9,14 @@ Order matters: motions read citations, footnotes and persons; meetings read the 
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from importlib import import_module
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 from parlgraph.extract.facts import DocFacts
@@ -46,16 +48,39 @@ class _KeepText:
     the layout component needs the text exactly as given, so it is kept on the way in.
     """
 
-    def __init__(self, tokenizer: Callable[[str], Doc]) -> None:
+    def __init__(self, tokenizer: Tokenizer) -> None:
         self.tokenizer = tokenizer
 
     def __call__(self, text: str) -> Doc:
-        doc = self.tokenizer(text)
+        doc = self._tokenize(text)
         doc.user_data[_TEXT] = text
         return doc
 
+    def _tokenize(self, text: str) -> Doc:
+        """spaCy's tokenizer, except that a run of over 1,000 non-space characters is cut in pieces.
+
+        spaCy strips prefixes and suffixes off a token one at a time, copying the rest each time:
+        quadratic in the run's length (16,000 "(" take 17 s, a megabyte hours). No pattern needs
+        tokens that long; the pieces keep every character, so offsets do not move.
+        """
+        if LONG_RUN.search(text) is None:
+            return self.tokenizer(text)
+        docs, at = [], 0
+        for run in LONG_RUN.finditer(text):
+            if run.start() > at:
+                docs.append(self.tokenizer(text[at : run.start()]))
+            piece = run.group()
+            words = [piece[i : i + MAX_TOKEN] for i in range(0, len(piece), MAX_TOKEN)]
+            docs.append(Doc(self.tokenizer.vocab, words=words, spaces=[False] * len(words)))
+            at = run.end()
+        if at < len(text):
+            docs.append(self.tokenizer(text[at:]))
+        return Doc.from_docs(docs, ensure_whitespace=False)
+
 
 _TEXT = "parlgraph_text"
+LONG_RUN = re.compile(r"\S{1000,}")
+MAX_TOKEN = 100
 
 
 @Language.component("parlgraph_layout")

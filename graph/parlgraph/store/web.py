@@ -6,6 +6,7 @@ repeat a password or token.
 from __future__ import annotations
 
 import base64
+import http.client
 import socket
 import urllib.error
 import urllib.request
@@ -75,6 +76,33 @@ def request(
     headers: dict[str, str] | None = None,
     timeout: float = 60.0,
 ) -> Response:
+    """One HTTP request; a connection the server drops before answering is tried once more.
+
+    Every request parlgraph makes is safe to repeat (a query, a PUT or DELETE of a whole graph),
+    and a busy server (Oxigraph under load) now and then resets a connection it has accepted.
+    """
+    try:
+        return _request_once(method, url, credentials, data, headers, timeout)
+    except _Dropped:
+        pass
+    try:
+        return _request_once(method, url, credentials, data, headers, timeout)
+    except _Dropped as dropped:
+        raise EndpointError(f"{redact(url).split('?', 1)[0]}: connection failed ({_reason(dropped.cause)})") from None
+
+
+class _Dropped(Exception):
+    def __init__(self, cause: OSError) -> None:
+        super().__init__(str(cause))
+        self.cause = cause
+
+
+DROPPED = (ConnectionResetError, ConnectionAbortedError, http.client.RemoteDisconnected)
+
+
+def _request_once(
+    method: str, url: str, credentials: Credentials, data: bytes | None, headers: dict[str, str] | None, timeout: float
+) -> Response:
     req = urllib.request.Request(url, data=data, method=method, headers={**(headers or {}), **credentials.headers()})
     shown = redact(url).split("?", 1)[0]
     try:
@@ -83,7 +111,11 @@ def request(
     except urllib.error.HTTPError as err:
         raise EndpointError(f"{shown}: {_http_problem(err)}", err.code) from None
     except urllib.error.URLError as err:
+        if isinstance(err.reason, DROPPED):
+            raise _Dropped(err.reason) from None
         raise EndpointError(f"{shown}: cannot reach the endpoint ({_reason(err.reason)})") from None
+    except DROPPED as err:
+        raise _Dropped(err) from None
     except (TimeoutError, socket.timeout):
         raise EndpointError(f"{shown}: no answer within {timeout:g} s") from None
     except (ConnectionError, OSError) as err:
