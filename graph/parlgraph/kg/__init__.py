@@ -16,16 +16,30 @@ Public API:
   holdings and fractie memberships. Call it after any incremental update of document graphs.
 - ``write_dataset(graphs, path_or_stream, fmt, base=None) -> int`` -- writes Turtle, TriG, N-Quads,
   N-Triples or JSON-LD (``GraphFormat`` or its value); TriG/N-Quads stream one document graph at a
-  time. Appends the consolidated and ontology graphs. Returns the number of statements written.
+  time, the union formats go through a temporary on-disk store, so memory does not grow with the
+  corpus (except JSON-LD, which rdflib compacts in memory). Appends the consolidated and ontology
+  graphs. Takes DocumentGraphs or EncodedGraphs. Returns the number of statements written.
+- ``encoded_document(extraction, base=DEFAULT_BASE, fmt="nquads") -> EncodedGraph`` -- one document's
+  graph as bytes ready for ``write_dataset`` in ``fmt`` or for a store (N-Quads): the per-document
+  work to give worker processes, since pickling bytes is cheap and pickling pyoxigraph terms is not.
+  ``encode(graph, fmt, base)`` does the same for a DocumentGraph.
 - ``build_store(graphs, base=None) -> pyoxigraph.Store`` -- in memory, with ontology and consolidation.
 - ``format_for_path(path) -> GraphFormat | None`` -- the format an output extension asks for.
 - ``validate(data, ...)`` -- see :mod:`parlgraph.kg.validate`.
 """
 from parlgraph.kg.build import DEFAULT_BASE, DocumentGraph, document_graph
 from parlgraph.kg.consolidate import consolidate, ontology_dir, shared_quads
-from parlgraph.kg.serialize import GraphFormat, build_store, format_for_path, write_dataset
+from parlgraph.kg.serialize import (
+    EncodedGraph,
+    GraphFormat,
+    build_store,
+    encode,
+    encoded_document,
+    format_for_path,
+    write_dataset,
+)
 
 __all__ = [
-    "DEFAULT_BASE", "DocumentGraph", "GraphFormat", "build_store", "consolidate", "document_graph",
-    "format_for_path", "ontology_dir", "shared_quads", "write_dataset",
+    "DEFAULT_BASE", "DocumentGraph", "EncodedGraph", "GraphFormat", "build_store", "consolidate", "document_graph",
+    "encode", "encoded_document", "format_for_path", "ontology_dir", "shared_quads", "write_dataset",
 ]

@@ -7,6 +7,11 @@ forgets its record, drops its graph, then adds the new graph with its record in 
 an interrupted build leaves the old graph or none (with no record, so the next build redoes it),
 never half a graph. Because the record holds the hash of the file's bytes, an unchanged file is
 skipped before it is read or extracted.
+
+Graphs arrive as N-Quads bytes (:class:`parlgraph.kg.EncodedGraph`), which Oxigraph parses itself:
+no pyoxigraph term is built or pickled per statement. The store is flushed every few dozen
+documents, since RocksDB otherwise keeps the writes in memory (about 1 MB per document, up to
+well over a gigabyte).
 """
 from __future__ import annotations
 
@@ -18,12 +23,12 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from pyoxigraph import Literal, NamedNode, Quad, Store
+from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, Store, serialize
 
 from parlgraph import kg
 from parlgraph.corpus import BatchReport, map_documents
 from parlgraph.ingest.readers import ReadError, iter_sources
-from parlgraph.kg import DEFAULT_BASE, DocumentGraph
+from parlgraph.kg import DEFAULT_BASE, DocumentGraph, EncodedGraph, GraphFormat
 
 STORE_NS = "https://w3id.org/parlgraph/store#"
 GRAPH = NamedNode(STORE_NS + "graph")
@@ -32,6 +37,7 @@ FILE_SHA256 = NamedNode(STORE_NS + "fileSha256")
 TEXT_SHA256 = NamedNode(STORE_NS + "sha256")
 TRIPLES = NamedNode(STORE_NS + "triples")
 XSD_INTEGER = NamedNode("http://www.w3.org/2001/XMLSchema#integer")
+FLUSH_EVERY = 64  # documents between flushes of RocksDB's in-memory writes
 
 
 class StoreError(Exception):
@@ -80,6 +86,7 @@ class LocalStore:
         self.base = base
         self.index = NamedNode(bookkeeping_graph(base))
         self._records = {r.source: r for r in self._read_records()}
+        self._unflushed = 0
 
     def close(self) -> None:
         del self.store
@@ -102,22 +109,25 @@ class LocalStore:
         record = self._records.get(source)
         return record is not None and record.file_sha256 == sha256
 
-    def replace(self, graph: DocumentGraph, file_hash: str) -> DocumentRecord:
+    def replace(self, graph: DocumentGraph | EncodedGraph, file_hash: str) -> DocumentRecord:
         """Put ``graph`` in place of whatever the store held for its document, atomically."""
+        encoded = graph if isinstance(graph, EncodedGraph) else kg.encode(graph, GraphFormat.nquads, self.base)
+        if encoded.fmt is not GraphFormat.nquads:
+            raise ValueError(f"{graph.source}: a store takes graphs encoded as nquads, not {encoded.fmt.value}")
         owner = next((r for r in self._records.values() if r.graph == graph.iri and r.source != graph.source), None)
         if owner is not None:
             raise StoreError(f"{graph.source}: same document graph <{graph.iri}> as {owner.source}; not stored")
-        stray = next((q for q in graph.quads if q.graph_name != NamedNode(graph.iri)), None)
-        if stray is not None:
-            raise ValueError(f"{graph.source}: a quad outside the document graph <{graph.iri}>: {stray}")
-        quads = set(graph.quads)
-        record = DocumentRecord(graph.iri, graph.source, file_hash, graph.sha256, len(quads))
-        self._put(NamedNode(graph.iri), quads, record)
+        record = DocumentRecord(graph.iri, graph.source, file_hash, graph.sha256, encoded.statements)
+        self._put(NamedNode(graph.iri), encoded.data, record)
         self._records = {s: r for s, r in self._records.items() if r.graph != graph.iri}
         self._records[graph.source] = record
+        self._unflushed += 1
+        if self._unflushed >= FLUSH_EVERY:
+            self.store.flush()
+            self._unflushed = 0
         return record
 
-    def _put(self, name: NamedNode, quads: Iterable[Quad], record: DocumentRecord | None) -> None:
+    def _put(self, name: NamedNode, nquads: bytes, record: DocumentRecord | None) -> None:
         """Replace graph ``name``: forget its record, drop it, then add graph and record in one transaction.
 
         One SPARQL update (DROP + INSERT DATA) would be a single transaction too, but is three
@@ -126,7 +136,9 @@ class LocalStore:
         self._forget(name.value)
         if self.store.contains_named_graph(name):
             self.store.remove_graph(name)
-        self.store.extend([*quads, *(self._record_quads(record) if record else ())])
+        if record is not None:
+            nquads += serialize(self._record_quads(record), None, RdfFormat.N_QUADS)
+        self.store.load(nquads, RdfFormat.N_QUADS)
 
     def _forget(self, graph: str) -> None:
         self.store.update(f"DELETE WHERE {{ GRAPH {self.index} {{ ?record {GRAPH} {Literal(graph)} ; ?p ?o }} }}")
@@ -155,7 +167,7 @@ class LocalStore:
         """Rewrite what spans documents: the ontology graph and the consolidated graph."""
         shared = kg.shared_quads(self.base)
         if shared:
-            self._put(shared[0].graph_name, shared, None)
+            self._put(shared[0].graph_name, serialize(shared, None, RdfFormat.N_QUADS), None)
         kg.consolidate(self.store, self.base)
 
 
@@ -191,7 +203,9 @@ def _reason(err: OSError) -> str:
     return "in use by another process" if "lock" in text.lower() else text
 
 
-def update_store(store_dir: Path, graphs: Iterable[tuple[DocumentGraph, str]], base: str = DEFAULT_BASE) -> UpdateReport:
+def update_store(
+    store_dir: Path, graphs: Iterable[tuple[DocumentGraph | EncodedGraph, str]], base: str = DEFAULT_BASE
+) -> UpdateReport:
     """Write (graph, file hash) pairs into the store, skipping documents it already holds unchanged."""
     report = UpdateReport()
     with open_store(store_dir, base) as store:
@@ -202,7 +216,7 @@ def update_store(store_dir: Path, graphs: Iterable[tuple[DocumentGraph, str]], b
     return report
 
 
-def _store_one(store: LocalStore, graph: DocumentGraph, file_hash: str, report: UpdateReport) -> None:
+def _store_one(store: LocalStore, graph: DocumentGraph | EncodedGraph, file_hash: str, report: UpdateReport) -> None:
     if store.is_current(graph.source, file_hash):
         report.unchanged += 1
         return
@@ -250,7 +264,7 @@ def build_into_store(
                 report.done += 1
             else:
                 changed.append(item)
-        to_graph = partial(kg.document_graph, base=base)
+        to_graph = partial(kg.encoded_document, base=base)
         for graph in map_documents(changed, report, on_problem, to_graph, workers, scheduler):
             try:
                 _store_one(store, graph, hashes[graph.source], update)
