@@ -12,9 +12,10 @@ from pyoxigraph import NamedNode
 
 from parlgraph.cli.app import EXIT_FAILED, EXIT_NOTHING, advance, app, atomic_output, err, exit_code, progress_bar
 from parlgraph.corpus import BatchReport, count_sources, map_documents
-from parlgraph.kg import DEFAULT_BASE, DocumentGraph, GraphFormat, document_graph, format_for_path, write_dataset
+from parlgraph.kg import (
+    DEFAULT_BASE, EncodedGraph, GraphFormat, document_graph, encode, encoded_document, format_for_path, write_dataset,
+)
 from parlgraph.kg.jsonl import JsonlError, read_extractions
-from parlgraph.kg.vocab import TYPE
 
 
 def _check_base(base: str) -> str:
@@ -28,8 +29,8 @@ def _check_base(base: str) -> str:
 
 
 def _graphs(
-    paths: list[Path], report: BatchReport, base: str, workers: int, scheduler: str | None
-) -> Iterator[DocumentGraph]:
+    paths: list[Path], report: BatchReport, base: str, fmt: GraphFormat, workers: int, scheduler: str | None
+) -> Iterator[EncodedGraph]:
     """Documents are extracted and their graphs built (in workers when asked); a .jsonl file from
     ``parlgraph extract`` is read as it is."""
     documents = [p for p in paths if p.suffix.lower() != ".jsonl"]
@@ -37,12 +38,13 @@ def _graphs(
         try:
             for extraction in read_extractions(path):
                 report.done += 1
-                yield document_graph(extraction, base)
+                yield encode(document_graph(extraction, base), fmt, base)
         except (OSError, JsonlError) as error:
             report.failed.append(str(error))
             err.print(f"error: {error}")
     if documents:
-        to_graph = partial(document_graph, base=base)
+        # Workers send graphs back as bytes: pickling pyoxigraph terms costs more than building them.
+        to_graph = partial(encoded_document, base=base, fmt=fmt)
         yield from map_documents(documents, report, err.print, to_graph, workers, scheduler)
 
 
@@ -53,10 +55,10 @@ class _Tally:
         self.typed: set[tuple[str, str]] = set()
         self.documents = 0
 
-    def watch(self, graphs: Iterable[DocumentGraph]) -> Iterator[DocumentGraph]:
+    def watch(self, graphs: Iterable[EncodedGraph]) -> Iterator[EncodedGraph]:
         for graph in graphs:
             self.documents += 1
-            self.typed.update((q.subject.value, q.object.value) for q in graph.quads if q.predicate == TYPE)
+            self.typed.update(graph.types)
             yield graph
 
     def per_class(self) -> list[tuple[str, int]]:
@@ -92,9 +94,9 @@ def build(
     total = count_sources([p for p in paths if p.suffix.lower() != ".jsonl"])
     with progress_bar(total, quiet, "building") as progress:
 
-        def graphs() -> Iterator[DocumentGraph]:
+        def graphs() -> Iterator[EncodedGraph]:
             seen: dict[str, str] = {}  # document IRI -> the source that gave it first
-            for graph in _graphs(paths, report, base, workers, scheduler):
+            for graph in _graphs(paths, report, base, fmt, workers, scheduler):
                 advance(progress)
                 if graph.iri in seen:  # brief.pdf and brief.txt: one name, so one IRI; keep the first
                     line = f"{graph.source}: same document IRI <{graph.iri}> as {seen[graph.iri]}; not written"
