@@ -5,14 +5,11 @@ program on the JSONL that `parlgraph extract` writes, exactly as a user would.
 """
 from __future__ import annotations
 
-import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import CORPUS, GOLD, PARLGRAPH, SCORER
+from conftest import CORPUS, GOLD, SCORER, score_extraction
 
 # type -> minimum F1 on data/corpus
 MIN_F1 = {
@@ -31,35 +28,7 @@ MIN_OVERALL_F1 = 0.90
 
 @pytest.fixture(scope="module")
 def scores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
-    pred = tmp_path_factory.mktemp("eval") / "pred.jsonl"
-    extract = subprocess.run(
-        [*PARLGRAPH, "extract", str(CORPUS), "--format", "jsonl", "--quiet", "-o", str(pred)],
-        capture_output=True, text=True, timeout=300, check=False,
-    )
-    assert extract.returncode == 0, extract.stderr
-    scored = subprocess.run(
-        [sys.executable, str(SCORER), "--gold", str(GOLD), "--pred", str(pred), "--corpus", str(CORPUS)],
-        capture_output=True, text=True, timeout=120, check=True,
-    )
-    return _parse(scored.stdout)
-
-
-def _parse(report: str) -> dict[str, object]:
-    out: dict[str, object] = {}
-    for line in report.splitlines():
-        row = re.match(r"(\w+)\s+(\d+)\s+(\d+)\s+(\d+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)$", line.strip())
-        if row:
-            out[row.group(1)] = float(row.group(7))
-        links = re.match(r"motion->kamerstuk links right: (\d+)/(\d+)", line)
-        if links:
-            out["links"] = (int(links.group(1)), int(links.group(2)))
-        offsets = re.match(r"mention offsets that match the text: (\d+)/(\d+)", line)
-        if offsets:
-            out["offsets"] = (int(offsets.group(1)), int(offsets.group(2)))
-        overall = re.match(r"overall micro P ([\d.]+) R ([\d.]+) F1 ([\d.]+)", line)
-        if overall:
-            out["overall"] = float(overall.group(3))
-    return out
+    return score_extraction(CORPUS, GOLD, tmp_path_factory.mktemp("eval"))
 
 
 @pytest.mark.parametrize("kind", sorted(MIN_F1))
