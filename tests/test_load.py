@@ -161,6 +161,32 @@ def test_a_pathological_query_is_stopped_and_the_server_goes_on(server: tuple[su
     assert time.perf_counter() - started < 2
 
 
+# Sorting every pair of triples must hold them all: memory runs out long before the time limit.
+MEMORY_HOG = "SELECT ?a ?d WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?c ?f"
+
+
+def test_a_query_that_needs_too_much_memory_is_stopped_and_the_server_goes_on(store: Path) -> None:
+    process, url = start_server(store, "--timeout", "120", "--max-memory", "1500", "--workers", "1")
+    try:
+        started = time.perf_counter()
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            sparql(url, MEMORY_HOG, timeout=120)
+        assert refused.value.code == 503
+        assert "more than 1500 MB" in refused.value.read().decode()
+        assert time.perf_counter() - started < 110  # stopped by the memory limit, not the timeout
+        assert process.poll() is None
+        deadline = time.monotonic() + 30  # the replacement worker opens the store
+        while True:
+            try:
+                assert sparql(url, "ASK { ?s ?p ?o }", timeout=5)["boolean"] is True
+                break
+            except urllib.error.HTTPError:
+                assert time.monotonic() < deadline
+                time.sleep(0.5)
+    finally:
+        stop(process)
+
+
 def test_a_reset_connection_is_retried_by_parlgraph_clients() -> None:
     from parlgraph.store.query import run_remote
     from parlgraph.store.web import Credentials

@@ -108,10 +108,13 @@ def serve(
     port: int = typer.Option(7878, "--port", min=1, max=65535),
     timeout: float = typer.Option(30.0, "--timeout", min=0.1, help="Seconds after which a query is cancelled."),
     workers: int = typer.Option(2, "--workers", min=1, help="Queries answered at the same time."),
+    max_memory: int = typer.Option(
+        4096, "--max-memory", min=0, help="MB a query worker may use before the query is stopped (0: no limit)."
+    ),
     writable: bool = typer.Option(False, "--writable", help="Run the Oxigraph server read-write: /update and /store accept changes."),
 ) -> None:
     """Serve a store as a SPARQL 1.1 endpoint at http://HOST:PORT/query."""
-    options = ServeOptions(store, host, port, timeout, writable, workers)
+    options = ServeOptions(store, host, port, timeout, writable, workers, max_memory)
     mode = "read-write (Oxigraph server): /update and /store accept changes" if writable else "read-only"
 
     def announce() -> None:

@@ -54,6 +54,7 @@ class ServeOptions:
     timeout: float = 30.0
     writable: bool = False
     workers: int = 2
+    max_memory_mb: int = 4096  # per query worker; 0 for no limit
 
     @property
     def url(self) -> str:
@@ -99,7 +100,14 @@ def oxigraph_command(options: ServeOptions) -> list[str]:
 
 # --- read-only: worker processes behind a threading HTTP server ----------------------------------
 
-def _work(store_dir: str, conn: Connection) -> None:
+def _work(store_dir: str, conn: Connection, max_memory_mb: int) -> None:
+    if max_memory_mb > 0:
+        # A query that joins shared nodes over the union can need more memory than the machine has
+        # long before the time limit: past this the worker dies and the server answers 503.
+        import resource
+
+        limit = max_memory_mb * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     store = Store.read_only(store_dir)
     conn.send("ready")
     while True:
@@ -129,10 +137,10 @@ def answer(store: Store, query: str, accept: list[str], default: list[str], name
 
 
 class _Worker:
-    def __init__(self, store_dir: str) -> None:
+    def __init__(self, store_dir: str, max_memory_mb: int) -> None:
         context = multiprocessing.get_context("spawn")  # no fork of a threaded server
         self.conn, child = context.Pipe()
-        self.process = context.Process(target=_work, args=(store_dir, child), daemon=True)
+        self.process = context.Process(target=_work, args=(store_dir, child, max_memory_mb), daemon=True)
         self.process.start()
 
     def ready(self) -> bool:
@@ -148,14 +156,15 @@ class _Worker:
 
 
 class WorkerPool:
-    """Query workers; one that runs past the time limit is killed and replaced."""
+    """Query workers; one that runs past the time or memory limit is killed and replaced."""
 
-    def __init__(self, store_dir: Path, size: int, timeout: float) -> None:
+    def __init__(self, store_dir: Path, size: int, timeout: float, max_memory_mb: int = 0) -> None:
         self.store_dir = str(store_dir)
         self.timeout = timeout
+        self.max_memory_mb = max_memory_mb
         self.idle: queue.Queue[_Worker] = queue.Queue()
         for _ in range(size):
-            worker = _Worker(self.store_dir)
+            worker = _Worker(self.store_dir, max_memory_mb)
             if not worker.ready():
                 worker.stop()
                 self.close()
@@ -164,20 +173,23 @@ class WorkerPool:
 
     def run(self, query: str, accept: list[str], default: list[str], named: list[str]) -> Reply:
         worker = self.idle.get()
+        died = False
         try:
             worker.conn.send((query, accept, default, named))
             if worker.conn.poll(self.timeout):
                 reply = worker.conn.recv()
                 self.idle.put(worker)
                 return reply
-        except (EOFError, OSError):
-            pass
+        except (EOFError, OSError):  # the worker is gone before the time limit: it ran out of memory
+            died = True
         worker.stop()
         threading.Thread(target=self._replace, daemon=True).start()
+        if died:
+            return 503, "text/plain", f"query stopped: it needed more than {self.max_memory_mb} MB".encode()
         return 503, "text/plain", f"query cancelled: it ran longer than {self.timeout:g} s".encode()
 
     def _replace(self) -> None:
-        worker = _Worker(self.store_dir)
+        worker = _Worker(self.store_dir, self.max_memory_mb)
         if worker.ready():
             self.idle.put(worker)
         else:
@@ -256,7 +268,7 @@ def serve_read_only(options: ServeOptions, on_ready: Callable[[], None] = lambda
         Store.read_only(str(options.store))
     except OSError as err:
         raise ServeError(f"{options.store}: not a readable parlgraph store ({str(err).splitlines()[0]})") from None
-    pool = WorkerPool(options.store, options.workers, options.timeout)
+    pool = WorkerPool(options.store, options.workers, options.timeout, options.max_memory_mb)
     try:
         server = ThreadingHTTPServer((options.host, options.port), make_handler(pool))
     except OSError as err:
