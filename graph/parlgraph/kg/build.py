@@ -262,15 +262,19 @@ class _Builder:
         node = NamedNode(self.mint.post(label))
         self.add(node, TYPE, term(ORG, "Post"))
         self.labelled(node, label)
+        self._role_and_ministry(node, label, office, term(ORG, "postIn"))
+        if office is not None and office.portfolio:
+            self.add(node, term(PG, "portfolio"), text_literal(office.portfolio))
+        return node
+
+    def _role_and_ministry(self, node: NamedNode, label: str, office: Office | None, to_ministry: NamedNode) -> None:
+        """A post and a holding of it carry the same role, and the same ministry (through ``to_ministry``)."""
         role = concept("role", office.role if office else _role_of(label), ROLES)
         if role is not None:
             self.add(node, term(ORG, "role"), role)
         ministry = self._ministry(office)
         if ministry is not None:
-            self.add(node, term(ORG, "postIn"), ministry)
-        if office is not None and office.portfolio:
-            self.add(node, term(PG, "portfolio"), text_literal(office.portfolio))
-        return node
+            self.add(node, to_ministry, ministry)
 
     def _ministry(self, office: Office | None) -> NamedNode | None:
         if office is None or not office.tooi or not iris.TOOI_MINISTRY.fullmatch(office.tooi):
@@ -300,12 +304,7 @@ class _Builder:
                 self.add(holding, term(ORG, "member"), member)
                 self.add(holding, term(PG, "post"), post)
                 self.add(holding, term(PROV, "wasDerivedFrom"), self.doc)
-                role = concept("role", office.role if office else _role_of(label), ROLES)
-                if role is not None:
-                    self.add(holding, term(ORG, "role"), role)
-                ministry = self._ministry(office)
-                if ministry is not None:
-                    self.add(holding, term(ORG, "organization"), ministry)
+                self._role_and_ministry(holding, label, office, term(ORG, "organization"))
                 if office is not None:
                     for mention in _closest_pair(office.mentions, person.mentions, HOLDING_REACH):
                         self.annotate(holding, mention)
