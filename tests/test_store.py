@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
-from pyoxigraph import Literal, NamedNode, Quad, Store, Triple
+from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, Store, Triple
 
 from conftest import CORPUS
 from parlgraph.corpus import BatchReport, extract_paths
@@ -36,6 +36,14 @@ def graph_triples(store: Store, iri: str) -> set:
     return {q.triple for q in store.quads_for_pattern(None, None, None, NamedNode(iri))}
 
 
+def assert_default_graph_is_the_merge(store: Store) -> None:
+    """Every statement of every graph but the bookkeeping one, once, and nothing else."""
+    index = NamedNode(local.bookkeeping_graph())
+    named = {q.triple for q in store if q.graph_name not in (index, DefaultGraph())}
+    assert {q.triple for q in store.quads_for_pattern(None, None, None, DefaultGraph())} == named
+    assert local.default_graph_is_merge(store)
+
+
 def copy_corpus(tmp_path: Path) -> Path:
     target = tmp_path / "corpus"
     shutil.copytree(CORPUS, target)
@@ -60,6 +68,7 @@ def test_first_build_stores_one_graph_per_document_exactly(built: tuple) -> None
         assert [Path(r.source).name for r in records] == sorted(p.name for p in CORPUS.glob("*.txt"))
         assert all(r.triples == len(expected[r.graph]) for r in records)
         names = {g.value for g in store.store.named_graphs()}
+        assert_default_graph_is_the_merge(store.store)
     assert names == set(expected) | {f"{local.DEFAULT_BASE}graph/{g}" for g in ("store", "ontology", "consolidated")}
     assert update.triples == sum(len(t) for t in expected.values())
 
@@ -90,13 +99,14 @@ def test_changed_document_replaces_its_graph_and_nothing_else(built: tuple) -> N
     new = next(g for g in corpus_graphs.__wrapped__(corpus) if g.source == str(changed))
     with open_store(store_dir) as store:
         after = {g.value: graph_triples(store.store, g.value) for g in store.store.named_graphs()}
-        total = len(store.store)
+        in_graphs = sum(1 for q in store.store if q.graph_name != DefaultGraph())
         record = next(r for r in store.records() if r.source == str(changed))
+        assert_default_graph_is_the_merge(store.store)
     assert after[new.iri] == as_stored(new.quads) != before[new.iri]
     assert any("kst-36200-VI-12" in str(t) for t in after[new.iri])
     untouched = set(before) - {new.iri, *(g for g in before if g.endswith(("graph/store", "graph/consolidated")))}
     assert all(after[g] == before[g] for g in untouched)
-    assert total == sum(len(t) for t in after.values())  # every quad in exactly one graph: nothing doubled
+    assert in_graphs == sum(len(t) for t in after.values())  # every quad in exactly one graph: nothing doubled
     assert record.triples == len(new.quads) and record.sha256 == new.sha256
 
 
@@ -111,6 +121,7 @@ def test_remove_drops_one_document_and_keeps_the_rest(built: tuple, by: str) -> 
         assert not store.store.contains_named_graph(NamedNode(gone.iri))
         assert not store.holds(gone.source)
         assert all(graph_triples(store.store, g.iri) == as_stored(g.quads) for g in graphs[1:])
+        assert_default_graph_is_the_merge(store.store)
 
 
 def test_prune_drops_documents_whose_file_is_gone(built: tuple) -> None:
@@ -121,6 +132,7 @@ def test_prune_drops_documents_whose_file_is_gone(built: tuple) -> None:
     assert (update.removed, update.unchanged) == (1, 4)
     with open_store(store_dir) as store:
         assert not store.holds(str(victim)) and len(store.records()) == 4
+        assert_default_graph_is_the_merge(store.store)
 
 
 def test_two_files_with_one_document_iri_are_refused_not_merged(built: tuple) -> None:
@@ -153,3 +165,32 @@ def test_a_store_in_use_gives_a_one_line_error(built: tuple) -> None:
     with open_store(store_dir), pytest.raises(StoreError, match="in use by another process"):
         with open_store(store_dir):
             pass
+
+
+def test_a_statement_leaves_the_merge_with_the_last_graph_that_makes_it(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name in ("a", "b"):
+        (corpus / f"{name}.txt").write_text("Zie het verslag (Kamerstuk 32 317, nr. 772).\n", encoding="utf-8")
+    store_dir = tmp_path / "store"
+    build_into_store([corpus], store_dir)
+    kamerstuk = Quad(NamedNode(f"{local.DEFAULT_BASE}kamerstuk/kst-32317-772"),
+                     NamedNode("http://purl.org/dc/terms/identifier"), Literal("kst-32317-772"), DefaultGraph())
+    with open_store(store_dir) as store:
+        assert kamerstuk in store.store
+    for name, still_there in (("a", True), ("b", False)):
+        remove_documents(store_dir, [str(corpus / f"{name}.txt")])
+        with open_store(store_dir) as store:
+            assert (kamerstuk in store.store) is still_there
+            assert_default_graph_is_the_merge(store.store)
+
+
+def test_a_store_written_without_the_merge_gets_it_when_next_opened(built: tuple) -> None:
+    _, store_dir, _ = built
+    store = Store(str(store_dir))
+    index = NamedNode(local.bookkeeping_graph())
+    store.update(f"DROP DEFAULT ; DELETE DATA {{ GRAPH {index} {{ {index} {local.DEFAULT_GRAPH} {local.MERGE} }} }}")
+    assert not local.default_graph_is_merge(store) and not any(store.quads_for_pattern(None, None, None, DefaultGraph()))
+    del store
+    with open_store(store_dir) as handle:
+        assert_default_graph_is_the_merge(handle.store)

@@ -8,8 +8,8 @@ on the sample store, so it is not relied on.) ``--writable`` hands over to the O
 its time limit is then Oxigraph's own, best effort.
 
 Protocol: ``GET /query?query=...`` and ``POST /query`` (form-encoded or ``application/sparql-query``),
-with ``default-graph-uri`` / ``named-graph-uri``; without them the default graph is the union of
-all graphs. Results as JSON, XML, CSV or TSV, graphs as Turtle, N-Triples or RDF/XML, by ``Accept``.
+with ``default-graph-uri`` / ``named-graph-uri``; without them the default graph is the merge of
+all graphs (kept by the store; Oxigraph's union for a store parlgraph did not write). Results as JSON, XML, CSV or TSV, graphs as Turtle, N-Triples or RDF/XML, by ``Accept``.
 """
 from __future__ import annotations
 
@@ -28,6 +28,8 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 from pyoxigraph import NamedNode, QueryBoolean, QueryResultsFormat, QuerySolutions, RdfFormat, Store
+
+from parlgraph.store.local import default_graph_is_merge
 
 MAX_BODY = 1 << 20  # a query, not a data upload
 STARTUP = 60.0  # seconds a new worker may take to open the store
@@ -109,20 +111,21 @@ def _work(store_dir: str, conn: Connection, max_memory_mb: int) -> None:
         limit = max_memory_mb * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     store = Store.read_only(store_dir)
+    union = not default_graph_is_merge(store)
     conn.send("ready")
     while True:
         try:
             request = conn.recv()
         except EOFError:  # the server is gone: so is this worker
             return
-        conn.send(answer(store, *request))
+        conn.send(answer(store, *request, union=union))
 
 
-def answer(store: Store, query: str, accept: list[str], default: list[str], named: list[str]) -> Reply:
+def answer(store: Store, query: str, accept: list[str], default: list[str], named: list[str], union: bool) -> Reply:
     """Run one query and serialise it in the first acceptable format for its kind of result."""
     try:
         result = store.query(
-            query, use_default_graph_as_union=not default,
+            query, use_default_graph_as_union=union and not default,
             default_graph=[NamedNode(g) for g in default] or None, named_graphs=[NamedNode(g) for g in named] or None,
         )
         if isinstance(result, QuerySolutions | QueryBoolean):

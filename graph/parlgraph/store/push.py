@@ -12,7 +12,7 @@ from urllib.parse import quote, urlsplit, urlunsplit
 
 from pyoxigraph import DefaultGraph, NamedNode, QuerySolutions, RdfFormat, Triple, serialize
 
-from parlgraph.store.local import DEFAULT_BASE, document_quads
+from parlgraph.store.local import DEFAULT_BASE, default_graph_is_merge, document_quads
 from parlgraph.store.query import QueryError, open_local, run_remote
 from parlgraph.store.web import Credentials, EndpointError, request, split_credentials
 
@@ -49,7 +49,9 @@ def graphs_of(source: str, default_graph: str | None, base: str = DEFAULT_BASE) 
         store = open_local(source)
     except QueryError as err:
         raise PushError(str(err)) from None
-    loose = {q.triple for q in store.quads_for_pattern(None, None, None, DefaultGraph())}
+    # A parlgraph store's default graph is the merge of its named graphs: nothing of its own to send.
+    loose = set() if default_graph_is_merge(store) else {
+        q.triple for q in store.quads_for_pattern(None, None, None, DefaultGraph())}
     if loose and default_graph is None:
         raise PushError(f"{source}: {len(loose)} triples outside any named graph; name their graph with --graph IRI")
     if loose:
