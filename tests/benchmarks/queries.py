@@ -7,7 +7,8 @@ into it with two workers, as ``parlgraph build DIR --store STORE --workers 2`` w
 are realistic: the most cited Kamerstuk when kst-26643-1011 is not in the data, member "Van
 Ginneken", post "Minister van Justitie en Veiligheid", council "JBZ-Raad", act
 "Crisisverordening", the first document, and Van Ginneken's node for provenance. Queries run as
-``parlgraph query`` runs them: parameters bound as a VALUES block, the default graph the union.
+``parlgraph query`` runs them (``run_local``): parameters bound as a VALUES block, on the store's
+default graph (the merge of its graphs; the union for a store parlgraph did not write).
 Each row also gives the number of answers and a digest of them, to check that a rewrite of a
 query keeps its answers.
 """
@@ -27,7 +28,7 @@ sys.path.insert(0, str(HERE))
 
 from parlgraph.kg import DEFAULT_BASE  # noqa: E402
 from parlgraph.store.local import bookkeeping_graph, build_into_store, open_read_only  # noqa: E402
-from parlgraph.store.query import bind  # noqa: E402
+from parlgraph.store.query import bind, run_local  # noqa: E402
 from parlgraph.store.saved import default_queries_dir, saved_queries  # noqa: E402
 
 MOST_CITED = """
@@ -45,10 +46,8 @@ SELECT ?source WHERE {{ GRAPH <{bookkeeping_graph(DEFAULT_BASE)}> {{
 
 
 def parameters(store: Store) -> dict[str, NamedNode | Literal]:
-    cited = store.query('ASK { ?k <http://purl.org/dc/terms/identifier> "kst-26643-1011" }',
-                        use_default_graph_as_union=True)
-    kamerstuk = "kst-26643-1011" if bool(cited) else next(iter(store.query(MOST_CITED,
-                                                                              use_default_graph_as_union=True)))["id"].value
+    cited = run_local(store, 'ASK { ?k <http://purl.org/dc/terms/identifier> "kst-26643-1011" }')
+    kamerstuk = "kst-26643-1011" if bool(cited) else next(iter(run_local(store, MOST_CITED)))["id"].value
     source = next(iter(store.query(FIRST_DOCUMENT)))["source"].value
     return {
         "kamerstukId": Literal(kamerstuk), "surname": Literal("Van Ginneken"),
@@ -60,7 +59,7 @@ def parameters(store: Store) -> dict[str, NamedNode | Literal]:
 
 def answers(store: Store, text: str) -> tuple[int, str]:
     """Run once, reading every answer: (rows, a digest of the rows in order)."""
-    result = store.query(text, use_default_graph_as_union=True)
+    result = run_local(store, text)
     digest = hashlib.sha256()
     rows = 0
     if isinstance(result, QuerySolutions):
@@ -78,6 +77,7 @@ def main() -> None:
     ap.add_argument("--docs", type=int, default=10000, help="documents to generate when neither exists")
     ap.add_argument("--runs", type=int, default=20)
     ap.add_argument("--queries", type=Path, default=default_queries_dir())
+    ap.add_argument("--names", help="only these saved questions, comma-separated")
     args = ap.parse_args()
 
     if not args.store.exists():
@@ -92,7 +92,10 @@ def main() -> None:
     params = parameters(store)
     print("parameters: " + ", ".join(f"{k}={v}" for k, v in params.items()))
     print(f"{'query':<32}{'rows':>6}{'median ms':>11}{'p95 ms':>9}  answers")
+    names = set(args.names.split(",")) if args.names else None
     for query in saved_queries(args.queries):
+        if names is not None and query.name not in names:
+            continue
         text = bind(query.text, {p.name: params[p.name] for p in query.params})
         rows, digest = answers(store, text)  # a first run warms the caches
         times = []
@@ -101,7 +104,7 @@ def main() -> None:
             answers(store, text)
             times.append((time.perf_counter() - start) * 1000)
         p95 = statistics.quantiles(times, n=20)[-1] if len(times) > 1 else times[0]
-        print(f"{query.name:<32}{rows:>6}{statistics.median(times):>11.1f}{p95:>9.1f}  {digest}")
+        print(f"{query.name:<32}{rows:>6}{statistics.median(times):>11.1f}{p95:>9.1f}  {digest}", flush=True)
 
 
 if __name__ == "__main__":
