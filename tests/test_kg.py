@@ -346,3 +346,130 @@ def test_a_graph_file_loads_back_into_a_store(extractions: list[Extraction], tmp
     write_dataset([document_graph(e) for e in extractions], path, "nquads")
     store = load_store(path)
     assert {g.value for g in store.named_graphs()} >= set(DOC.values()) | {f"{B}graph/consolidated", f"{B}graph/ontology"}
+
+
+# --- consolidation while streaming, and the union written in two parts ----------------------------
+
+SYNTAXES = {"turtle": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS,
+            "ntriples": ox.RdfFormat.N_TRIPLES}
+CONSOLIDATED = ox.NamedNode(f"{B}graph/consolidated")
+HOLDING = f"{B}holding/van-ginneken/minister-van-justitie-en-veiligheid"
+
+
+def _signed(name: str, date: str, spelling: str) -> Extraction:
+    """A letter signed by the minister, spelling the name its own way: a post holding and a label vote."""
+    from parlgraph.models import Office
+
+    text = f"De Minister van Justitie en Veiligheid,\n\nM. {spelling}"
+    office = Office(id="office:mjv", label="Minister van Justitie en Veiligheid", role="minister",
+                    ministry="Justitie en Veiligheid", mentions=[_mention(text, "Minister van Justitie en Veiligheid")])
+    person = Person(id="person:van-ginneken", label=spelling, name=f"M. {spelling}", surname=spelling,
+                    offices=[office.label], mentions=[_mention(text, f"M. {spelling}")])
+    return Extraction(f"x/{name}.txt", DocumentInfo(date=date), [office, person])
+
+
+LETTERS = [_signed("a", "2023-03-01", "Van Ginneken"), _signed("b", "2023-01-15", "van Ginneken"),
+           _signed("c", "2023-06-30", "Van Ginneken")]
+
+
+def _consolidated_of(data: bytes, fmt: str) -> set[ox.Quad]:
+    return {q for q in ox.parse(data, SYNTAXES[fmt]) if q.graph_name == CONSOLIDATED}
+
+
+@pytest.mark.parametrize("fmt", ["nquads", "trig"])
+def test_a_written_dataset_consolidates_as_a_store_does(fmt: str) -> None:
+    graphs = [document_graph(e) for e in LETTERS]
+    out = io.BytesIO()
+    write_dataset(graphs, out, fmt)
+    written = _consolidated_of(out.getvalue(), fmt)
+    assert written == set(build_store(graphs).quads_for_pattern(None, None, None, CONSOLIDATED))
+    by_predicate = {(q.subject.value, q.predicate.value.rsplit("#", 1)[-1]): q.object.value for q in written}
+    assert by_predicate[(f"{HOLDING}#begin", "inXSDDate")] == "2023-01-15"  # the earliest letter, not the first
+    assert by_predicate[(f"{HOLDING}#end", "inXSDDate")] == "2023-06-30"
+    assert by_predicate[(f"{B}person/van-ginneken", "prefLabel")] == "Van Ginneken"
+    assert by_predicate[(f"{B}person/van-ginneken", "altLabel")] == "van Ginneken"
+
+
+def test_the_corpus_consolidates_alike_written_or_stored(extractions: list[Extraction], store: ox.Store) -> None:
+    data = written(extractions, "nquads")
+    consolidated = _consolidated_of(data, "nquads")
+    assert consolidated == set(store.quads_for_pattern(None, None, None, CONSOLIDATED))
+    lines = [line for line in data.splitlines() if line.endswith(f"<{CONSOLIDATED.value}> .".encode())]
+    assert lines == sorted(lines) and len(lines) == len(consolidated)
+
+
+@pytest.mark.parametrize(("votes", "expected"), [
+    # a node whose IRI is the start of another's comes after it, as "<...van>" sorts after "<...van-g"
+    ({("person/van", "Van"): 1, ("person/van-ginneken", "Van Ginneken"): 2, ("person/van-ginneken", "van Ginneken"): 1,
+      ("person/vana", "Vana"): 1},
+     [("person/van-ginneken", "altLabel", "van Ginneken"), ("person/van-ginneken", "prefLabel", "Van Ginneken"),
+      ("person/van", "prefLabel", "Van"), ("person/vana", "prefLabel", "Vana")]),
+    # a tie goes to the smallest string; quotes and backslashes sort as written in N-Quads
+    ({("act/x", 'de "wet"'): 1, ("act/x", "de wet"): 1, ("act/x", "de \\wet"): 1},
+     [("act/x", "prefLabel", 'de "wet"'), ("act/x", "altLabel", "de \\wet"), ("act/x", "altLabel", "de wet")]),
+])
+def test_preferred_labels_come_in_the_order_of_their_text(votes: dict[tuple[str, str], int],
+                                                           expected: list[tuple[str, str, str]]) -> None:
+    from parlgraph.kg.consolidate import label_quads
+
+    quads = list(label_quads({(f"{B}{node}", label): n for (node, label), n in votes.items()}, CONSOLIDATED))
+    assert quads == sorted(quads, key=str)
+    assert [(q.subject.value.removeprefix(B), q.predicate.value.rsplit("#", 1)[-1], q.object.value)
+            for q in quads] == sorted(expected, key=lambda t: str(ox.Quad(
+                ox.NamedNode(B + t[0]), ox.NamedNode(f"http://www.w3.org/2004/02/skos/core#{t[1]}"),
+                ox.Literal(t[2], language="nl"), CONSOLIDATED)))
+
+
+def test_a_document_hands_consolidation_only_what_it_reads() -> None:
+    from parlgraph.kg import encode
+
+    graph = document_graph(LETTERS[0])
+    encoded = encode(graph)
+    rule_input = {(q.subject.value.removeprefix(B), q.predicate.value.rsplit("#", 1)[-1].rsplit("/", 1)[-1],
+                   q.object.value.removeprefix(B)) for q in ox.parse(encoded.needed, ox.RdfFormat.N_QUADS)}
+    assert rule_input == {
+        ("document/a", "type", "ontology#SourceDocument"),
+        ("document/a", "date", "2023-03-01"),
+        (HOLDING.removeprefix(B), "type", "ontology#PostHolding"),
+        (HOLDING.removeprefix(B), "wasDerivedFrom", "document/a"),
+    }  # not the annotations' wasDerivedFrom, nor the labels: those are counted as votes
+    labels = {(q.subject.value, q.object.value) for q in graph.quads
+              if q.predicate.value.endswith("#label") and q.object.language == "nl"}
+    assert set(encoded.labels) == labels and len(encoded.labels) == len(labels)
+    assert (f"{B}person/van-ginneken", "Van Ginneken") in labels
+
+
+@pytest.mark.parametrize("fmt", ["turtle", "ntriples"])
+def test_the_union_states_each_triple_once(extractions: list[Extraction], fmt: str) -> None:
+    data = written(extractions, fmt)
+    triples = [q.triple for q in ox.parse(data, SYNTAXES[fmt])]
+    assert len(triples) == len(set(triples))
+    out = io.BytesIO()
+    assert write_dataset([document_graph(e) for e in extractions], out, fmt) == len(triples)
+
+
+@pytest.mark.parametrize("fmt", ["turtle", "trig"])
+def test_prefixes_are_declared_once_at_the_top(extractions: list[Extraction], fmt: str) -> None:
+    lines = written(extractions, fmt).decode("utf-8").splitlines()
+    declared = [i for i, line in enumerate(lines) if line.startswith("@prefix ")]
+    assert declared == list(range(len(declared))) and len(declared) > 10
+    assert len({lines[i] for i in declared}) == len(declared)
+
+
+@pytest.mark.parametrize(("encoded_for", "written_as", "fits"), [
+    ("nquads", "nquads", True),
+    ("ntriples", "jsonld", True),  # both carry N-Triples
+    ("nquads", "trig", False),
+    ("turtle", "ntriples", False),  # a Turtle chunk is not N-Triples
+    ("ntriples", "nquads", False),
+])
+def test_a_graph_is_written_only_in_the_syntax_it_was_encoded_for(encoded_for: str, written_as: str,
+                                                                 fits: bool) -> None:
+    from parlgraph.kg import encode
+
+    encoded = [encode(document_graph(e), encoded_for) for e in LETTERS]
+    if fits:
+        assert write_dataset(encoded, io.BytesIO(), written_as) > 0
+    else:
+        with pytest.raises(ValueError, match=f"encoded as {encoded_for}, not for {written_as}"):
+            write_dataset(encoded, io.BytesIO(), written_as)

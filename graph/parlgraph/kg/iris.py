@@ -7,6 +7,7 @@ the base; only instance data does.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from dataclasses import dataclass
@@ -72,6 +73,7 @@ def short_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
 
 
+@functools.lru_cache(maxsize=1 << 14)  # names recur across documents; folding is the costly part
 def slug(text: str) -> str:
     """The slug of a label; a hash for a label with no letters or digits, so no IRI ends in "/"."""
     return slugify(text) or f"x{short_hash(text)}"
@@ -130,6 +132,12 @@ class Minter:
 
     def annotation(self, doc_key: str, start: int, end: int, body: str) -> str:
         return f"{self.base}annotation/{doc_key}/{start}-{end}-{short_hash(body)}"
+
+    def owned_by(self, document_iri: str) -> tuple[str, ...]:
+        """The prefixes of every IRI minted for this document alone, besides its own: its footnotes and
+        inbreng, its annotations and their parts. No other document's graph says anything about those."""
+        key = document_iri.removeprefix(self.document(""))
+        return (f"{document_iri}/", f"{self.base}annotation/{key}/")
 
     def run(self, version: str, sha256: str | None, doc_key: str) -> str:
         """One extraction run per (parlgraph version, exact text): no clock, no randomness."""

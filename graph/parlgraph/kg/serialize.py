@@ -1,19 +1,23 @@
 """Writing the dataset: document graphs, then ``graph/consolidated`` and ``graph/ontology``.
 
 Nothing here holds the corpus in memory. N-Quads and TriG keep the named graphs and are written
-one document graph at a time. Turtle, N-Triples and JSON-LD have no graphs: they get the union,
-de-duplicated in a temporary on-disk Oxigraph store (in the system's temporary directory, about
-as large as the output) and written out from it. What consolidation reads (labels, memberships,
-document dates) is kept in such a store too.
+one document graph at a time. Turtle, N-Triples and JSON-LD have no graphs: they get the union.
+Four statements in five are about a document's own nodes (itself, its footnotes, its annotations
+and their selectors), which no other document mentions: those are written as they come. The rest
+(Kamerstukken, people, acts... that many documents state the same of) are de-duplicated in a
+temporary on-disk Oxigraph store (in the system's temporary directory) and written out from it at
+the end. The memberships and document dates the consolidation rule reads go into such a store
+too; the label votes are counted as the documents go by, one count per (node, label).
 
 Graphs travel as bytes (:class:`EncodedGraph`): a worker process serialises its document's graph,
 because pickling a few thousand pyoxigraph terms costs more than building them, and the writer
 then copies bytes instead of handling terms one by one.
 
 Output is deterministic: the same input gives the same bytes. Document graphs in N-Quads and TriG
-are sorted, in corpus order. The union formats come in the order of the store's index, which
-depends on the statements only (not on the order they came in, nor on the run); it groups each
-subject's statements but is not alphabetical. JSON-LD is sorted after compaction.
+are sorted, in corpus order. The union formats give each document's own statements sorted, in
+corpus order, then the merged ones in the order of the store's index, which depends on the
+statements only (not on the order they came in, nor on the run); it groups each subject's
+statements but is not alphabetical. JSON-LD is sorted after compaction.
 
 An Oxigraph store reads an xsd:nonNegativeInteger (the Web Annotation offsets) as xsd:integer;
 the union keeps the datatype the builder wrote by passing it through the store under a stand-in
@@ -22,11 +26,15 @@ datatype of its own, put back as the dump is copied out.
 from __future__ import annotations
 
 import contextlib
+import heapq
+import itertools
 import json
 import re
+import shutil
 import tempfile
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 from typing import IO
@@ -34,7 +42,10 @@ from typing import IO
 from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, RdfFormat, Store, Triple, serialize
 
 from parlgraph.kg.build import DEFAULT_BASE, DocumentGraph, document_graph
-from parlgraph.kg.consolidate import consolidate, ontology_dir, shared_quads
+from parlgraph.kg.consolidate import (
+    Votes, apply_rule, consolidate, consolidated_graph, label_quads, ontology_dir, shared_quads,
+)
+from parlgraph.kg.iris import Minter
 from parlgraph.kg.vocab import DCTERMS, LABEL, NON_NEGATIVE, PG, PROV, TYPE, prefixes, term
 from parlgraph.models import Extraction
 
@@ -55,13 +66,22 @@ OXIGRAPH = {
     GraphFormat.turtle: RdfFormat.TURTLE, GraphFormat.trig: RdfFormat.TRIG, GraphFormat.nquads: RdfFormat.N_QUADS,
     GraphFormat.ntriples: RdfFormat.N_TRIPLES,
 }
-# The formats without named graphs: a document's graph travels as N-Triples, to be merged.
+# The formats without named graphs: a document's own statements travel in the output syntax,
+# the others as N-Triples, to be merged.
 UNION = frozenset({GraphFormat.turtle, GraphFormat.ntriples, GraphFormat.jsonld})
-# What consolidation reads: labels, memberships with their documents, document dates.
-_CONSOLIDATION_PREDICATES = frozenset({LABEL, term(PROV, "wasDerivedFrom"), term(DCTERMS, "date")})
-_CONSOLIDATION_TYPES = frozenset({term(PG, "PostHolding"), term(PG, "FractieMembership"), term(PG, "SourceDocument")})
-# Bytes of N-Quads per bulk load into a scratch store: each load writes files, so not too few.
-BULK_BYTES = 16 << 20
+# What an encoded graph's data is written in: graphs encoded for one format serve another of the same syntax.
+SYNTAX = {**OXIGRAPH, GraphFormat.jsonld: RdfFormat.N_TRIPLES}
+# What the consolidation rule (ontology/rules/consolidate.ru) reads: the typed membership and document
+# nodes, a membership's documents (prov:wasDerivedFrom) and a document's date, each in one graph.
+_MEMBERSHIPS = frozenset({term(PG, "PostHolding"), term(PG, "FractieMembership")})
+_SOURCE_DOCUMENT = term(PG, "SourceDocument")
+_DERIVED_FROM = term(PROV, "wasDerivedFrom")
+_DATE = term(DCTERMS, "date")
+# Bytes of N-Quads per bulk load into a scratch store: each load writes files, so not too few; the
+# batch waits in memory, and loading it takes a few times its size, so not too many either. The
+# rule's input is a few hundred bytes a document: a small batch still means few loads.
+BULK_BYTES = 4 << 20
+RULE_INPUT_BYTES = 1 << 20
 # The stand-in for xsd:nonNegativeInteger in a scratch store, and how each output format writes the original.
 KEPT_DATATYPE = NamedNode("https://w3id.org/parlgraph/store#nonNegativeInteger")
 _KEPT = f'"^^<{KEPT_DATATYPE.value}>'.encode()
@@ -78,10 +98,20 @@ class EncodedGraph:
     source: str
     sha256: str | None
     fmt: GraphFormat
-    data: bytes  # the graph in ``fmt``: N-Quads, a TriG chunk, or N-Triples for the union formats
-    needed: bytes  # N-Quads of the statements consolidation reads
+    # The graph in ``fmt``: N-Quads or a TriG chunk; for the union formats, the statements about
+    # the document's own nodes only, in Turtle or N-Triples.
+    data: bytes
+    merged: bytes  # union formats: the other statements, as N-Triples to merge with other documents'
+    needed: bytes  # N-Quads of the statements the consolidation rule reads
+    labels: tuple[tuple[str, str], ...]  # (node, Dutch rdfs:label): the document's votes for preferred labels
     statements: int  # distinct quads in the graph
+    own: int  # of which about the document's own nodes: in ``data`` for the union formats (else not counted, 0)
     types: tuple[tuple[str, str], ...]  # (node, class) of every rdf:type statement, for summaries
+
+    def owns(self, node: str) -> bool:
+        """True for the document's own nodes (itself, its footnotes, its annotations and their parts):
+        no other graph says anything of them, so a summary can count them without keeping them."""
+        return _is_own(node, self.iri, Minter(base_of(self)).owned_by(self.iri))
 
 
 def format_for_path(path: Path) -> GraphFormat | None:
@@ -95,17 +125,64 @@ def base_of(graph: DocumentGraph | EncodedGraph) -> str:
 def encode(graph: DocumentGraph, fmt: GraphFormat | str = GraphFormat.nquads, base: str | None = None) -> EncodedGraph:
     """``graph`` serialised for writing in ``fmt``; a quad outside the document's graph is a ValueError."""
     fmt = GraphFormat(fmt)
-    name = NamedNode(graph.iri)
-    stray = next((q for q in graph.quads if q.graph_name != name), None)
-    if stray is not None:
-        raise ValueError(f"{graph.source}: a quad outside the document graph <{graph.iri}>: {stray}")
+    parts = _Parts.of(graph, own_apart=fmt in UNION)
+    syntax, names = SYNTAX[fmt], prefixes(base or base_of(graph))
     if fmt in UNION:
-        data = serialize([_keep_datatype(q.triple) for q in graph.quads], None, RdfFormat.N_TRIPLES)
+        data = serialize([q.triple for q in parts.own], None, syntax,
+                         prefixes=names if fmt is GraphFormat.turtle else None)
+        merged = serialize([_keep_datatype(q.triple) for q in parts.others], None, RdfFormat.N_TRIPLES)
     else:
-        data = serialize(graph.quads, None, OXIGRAPH[fmt], prefixes=prefixes(base or base_of(graph)))
-    needed = serialize([q for q in graph.quads if _needed_for_consolidation(q)], None, RdfFormat.N_QUADS)
-    types = tuple(sorted({(q.subject.value, q.object.value) for q in graph.quads if q.predicate == TYPE}))
-    return EncodedGraph(graph.iri, graph.source, graph.sha256, fmt, data, needed, len(set(graph.quads)), types)
+        data, merged = serialize(graph.quads, None, syntax, prefixes=names), b""
+    return EncodedGraph(graph.iri, graph.source, graph.sha256, fmt, data, merged,
+                        serialize(parts.rule_input, None, RdfFormat.N_QUADS), tuple(parts.labels), parts.count,
+                        len(parts.own), tuple(parts.types))
+
+
+@dataclass(slots=True)
+class _Parts:
+    """What each use of a document graph needs of it, found in one pass over its distinct quads."""
+
+    count: int = 0
+    own: list[Quad] = field(default_factory=list)  # about the document's own nodes (kept apart for the union only)
+    others: list[Quad] = field(default_factory=list)  # the rest, when kept apart
+    types: list[tuple[str, str]] = field(default_factory=list)
+    labels: list[tuple[str, str]] = field(default_factory=list)  # votes, as counted by consolidate.LABEL_VOTES
+    rule_input: list[Quad] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, graph: DocumentGraph, own_apart: bool) -> _Parts:
+        name = NamedNode(graph.iri)
+        owned = Minter(base_of(graph)).owned_by(graph.iri)
+        parts = cls()
+        memberships: set[object] = set()
+        documents: set[object] = set()
+        links: list[Quad] = []  # wasDerivedFrom and date statements: the rule's, if about the nodes above
+        quads = dict.fromkeys(graph.quads)
+        for quad in quads:
+            if quad.graph_name != name:
+                raise ValueError(f"{graph.source}: a quad outside the document graph <{graph.iri}>: {quad}")
+            subject, predicate, value = quad.subject, quad.predicate, quad.object
+            if predicate == TYPE:
+                parts.types.append((subject.value, value.value))
+                if value in _MEMBERSHIPS or value == _SOURCE_DOCUMENT:
+                    (documents if value == _SOURCE_DOCUMENT else memberships).add(subject)
+                    parts.rule_input.append(quad)
+            elif predicate == LABEL:
+                if isinstance(value, Literal) and value.language == "nl" and isinstance(subject, NamedNode):
+                    parts.labels.append((subject.value, value.value))
+            elif predicate == _DERIVED_FROM or predicate == _DATE:
+                links.append(quad)
+            if own_apart:
+                (parts.own if _is_own(subject.value, graph.iri, owned) else parts.others).append(quad)
+        parts.count = len(quads)
+        parts.rule_input += (
+            q for q in links if q.subject in (memberships if q.predicate == _DERIVED_FROM else documents))
+        return parts
+
+
+def _is_own(node: str, document: str, owned: tuple[str, ...]) -> bool:
+    """Whether ``node`` is the document ``document`` or one of its own nodes (``owned`` prefixes them)."""
+    return node == document or node.startswith(owned)
 
 
 def encoded_document(
@@ -126,9 +203,9 @@ def write_dataset(
     """
     fmt = GraphFormat(fmt)
     encoded = _encoded(graphs, fmt, base)
-    with _binary(target) as out, _scratch_store() as (scratch, scratch_dir):
+    with _binary(target) as out, _Scratch() as scratch:
         if fmt in UNION:
-            return _write_union(encoded, out, fmt, base, scratch, scratch_dir)
+            return _write_union(encoded, out, fmt, base, scratch)
         return _write_streaming(encoded, out, fmt, base, scratch)
 
 
@@ -152,25 +229,28 @@ def _encoded(graphs: Iterable[DocumentGraph | EncodedGraph], fmt: GraphFormat, b
         seen.add(graph.iri)
         if isinstance(graph, DocumentGraph):
             graph = encode(graph, fmt, base)
-        elif (graph.fmt in UNION) != (fmt in UNION) or (fmt not in UNION and graph.fmt is not fmt):
+        elif SYNTAX[graph.fmt] is not SYNTAX[fmt]:
             raise ValueError(f"{graph.source}: encoded as {graph.fmt.value}, not for {fmt.value}")
         yield graph
 
 
 def _write_streaming(graphs: Iterable[EncodedGraph], out: IO[bytes], fmt: GraphFormat, base: str | None,
-                     needed: Store) -> int:
+                     scratch: _Scratch) -> int:
     count = 0
-    with _bulk(needed) as load:
+    votes: Votes = Counter()
+    with _bulk(scratch.store, RULE_INPUT_BYTES) as load:
         for graph in graphs:
             base = base or base_of(graph)
             load(graph.needed)
+            votes.update(graph.labels)
             out.write(graph.data if fmt is GraphFormat.nquads or count == 0 else _without_prefixes(graph.data))
             count += graph.statements
     base = base or DEFAULT_BASE
-    tail = _consolidated(needed, base) + shared_quads(base)
-    chunk = serialize(tail, None, OXIGRAPH[fmt], prefixes=prefixes(base))
-    out.write(chunk if count == 0 or fmt is GraphFormat.nquads else _without_prefixes(chunk))
-    return count + len(tail)
+    tail = _Counted(itertools.chain(_consolidated(scratch.store, votes, base), shared_quads(base)))
+    # Streamed: the consolidated graph is about as large as the corpus has distinct nodes.
+    serialize(tail, out if count == 0 or fmt is GraphFormat.nquads else _PrefixesDropped(out), OXIGRAPH[fmt],
+              prefixes=prefixes(base))
+    return count + tail.count
 
 
 def _without_prefixes(chunk: bytes) -> bytes:
@@ -180,28 +260,79 @@ def _without_prefixes(chunk: bytes) -> bytes:
     return b"\n".join(lines[skip:])
 
 
+class _PrefixesDropped:
+    """A binary stream for a serialiser to write to that passes on all but the leading @prefix block."""
+
+    def __init__(self, out: IO[bytes]) -> None:
+        self.out = out
+        self.head: bytes | None = b""  # held until a whole line ends the block; None once it has
+
+    def write(self, data: bytes) -> int:
+        if self.head is None:
+            return self.out.write(data)
+        self.head += data
+        lines = self.head.split(b"\n")
+        if any(not line.startswith(b"@prefix ") for line in lines[:-1]):
+            self.out.write(_without_prefixes(self.head))
+            self.head = None
+        return len(data)
+
+    def flush(self) -> None:
+        self.out.flush()
+
+
+class _Counted:
+    """An iterable that counts what has been taken from it."""
+
+    def __init__(self, items: Iterable[Quad]) -> None:
+        self.items = iter(items)
+        self.count = 0
+
+    def __iter__(self) -> Iterator[Quad]:
+        return self
+
+    def __next__(self) -> Quad:
+        item = next(self.items)
+        self.count += 1
+        return item
+
+
 def _write_union(graphs: Iterable[EncodedGraph], out: IO[bytes], fmt: GraphFormat, base: str | None,
-                 scratch: Store, scratch_dir: Path) -> int:
-    """Document graphs go into the scratch store's default graph, where duplicates merge; the
-    statements consolidation reads also go into named graphs there, which the dump leaves out."""
-    with _bulk(scratch) as load:
+                 scratch: _Scratch) -> int:
+    """A document's own statements are written as they come (JSON-LD keeps them for rdflib); the
+    others go into the scratch store's default graph, where duplicates merge, and the statements
+    the rule reads into named graphs there, which the dump leaves out."""
+    own, started = 0, False
+    votes: Votes = Counter()
+    kept: list[bytes] = []  # JSON-LD only: rdflib compacts the whole graph at once
+    prefixed = fmt is GraphFormat.turtle  # every Turtle chunk starts with the same @prefix block
+    with _bulk(scratch.store, BULK_BYTES) as load:
         for graph in graphs:
             base = base or base_of(graph)
-            load(graph.data)  # N-Triples are N-Quads in the default graph
+            load(graph.merged)  # N-Triples are N-Quads in the default graph
             load(graph.needed)
+            votes.update(graph.labels)
+            if fmt is GraphFormat.jsonld:
+                kept.append(graph.data)
+            else:
+                out.write(_without_prefixes(graph.data) if started and prefixed else graph.data)
+                started = True
+            own += graph.own
     base = base or DEFAULT_BASE
-    tail = _consolidated(scratch, base) + shared_quads(base)
-    scratch.extend(Quad(*_keep_datatype(q.triple)) for q in tail)
-    dumped = scratch_dir / "union"
+    tail = itertools.chain(_consolidated(scratch.store, votes, base), shared_quads(base))
+    scratch.store.bulk_extend(Quad(*_keep_datatype(q.triple)) for q in tail)
+    dumped = scratch.dir / "union"
     syntax = RdfFormat.TURTLE if fmt is GraphFormat.turtle else RdfFormat.N_TRIPLES
-    scratch.dump(str(dumped), syntax, from_graph=DefaultGraph(),
-                 prefixes=prefixes(base) if fmt is GraphFormat.turtle else None)
+    scratch.store.dump(str(dumped), syntax, from_graph=DefaultGraph(), prefixes=prefixes(base) if prefixed else None)
     original = _ORIGINAL.get(fmt, f'"^^<{NON_NEGATIVE.value}>'.encode())
+    blocks = _restored(dumped, original)
     if fmt is GraphFormat.jsonld:
-        out.write(_jsonld(b"".join(_restored(dumped, original))))
+        out.write(_jsonld(b"".join(itertools.chain(kept, blocks))))
     else:
-        out.writelines(_restored(dumped, original))
-    return int(next(iter(scratch.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")))["n"].value)
+        first = next(blocks, b"")
+        out.write(_without_prefixes(first) if started and prefixed else first)
+        out.writelines(blocks)
+    return own + int(next(iter(scratch.store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")))["n"].value)
 
 
 def _keep_datatype(triple: Triple) -> Triple:
@@ -222,7 +353,7 @@ def _restored(dumped: Path, original: bytes) -> Iterator[bytes]:
 
 
 @contextlib.contextmanager
-def _bulk(store: Store) -> Iterator[Callable[[bytes], None]]:
+def _bulk(store: Store, batch_bytes: int) -> Iterator[Callable[[bytes], None]]:
     """A loader of N-Quads into a scratch store, a batch at a time: Oxigraph's bulk loader writes
     straight to files, which is several times faster than transactions and keeps nothing in memory."""
     batch: list[bytes] = []
@@ -232,7 +363,7 @@ def _bulk(store: Store) -> Iterator[Callable[[bytes], None]]:
         nonlocal size
         batch.append(nquads)
         size += len(nquads)
-        if size >= BULK_BYTES:
+        if size >= batch_bytes:
             store.bulk_load(b"".join(batch), RdfFormat.N_QUADS)
             batch.clear()
             size = 0
@@ -242,27 +373,32 @@ def _bulk(store: Store) -> Iterator[Callable[[bytes], None]]:
         store.bulk_load(b"".join(batch), RdfFormat.N_QUADS)
 
 
-def _needed_for_consolidation(quad: Quad) -> bool:
-    return quad.predicate in _CONSOLIDATION_PREDICATES or (
-        quad.predicate == TYPE and quad.object in _CONSOLIDATION_TYPES
-    )
+def _consolidated(store: Store, votes: Votes, base: str) -> Iterator[Quad]:
+    """``graph/consolidated``, sorted: the rule applied to what ``store`` holds, and the labels ``votes`` choose."""
+    graph = consolidated_graph(base)
+    apply_rule(store, graph)
+    derived = sorted(store.quads_for_pattern(None, None, None, graph), key=str)
+    return heapq.merge(derived, label_quads(votes, graph), key=str)
 
 
-def _consolidated(store: Store, base: str) -> tuple[Quad, ...]:
-    consolidate(store, base)
-    graph = NamedNode(f"{base}graph/consolidated")
-    return tuple(sorted(store.quads_for_pattern(None, None, None, graph), key=str))
+class _Scratch:
+    """A store on disk in a directory of its own, both gone afterwards: memory stays flat however large the corpus.
 
+    Only this object holds the store, so that dropping it here closes RocksDB (and stops its
+    background work) before the directory goes; a failure's traceback may still hold it, and
+    then what is left of the directory must not hide the failure.
+    """
 
-@contextlib.contextmanager
-def _scratch_store() -> Iterator[tuple[Store, Path]]:
-    """A store on disk, and a directory beside it, gone afterwards: memory stays flat however large the corpus."""
-    with tempfile.TemporaryDirectory(prefix="parlgraph-") as path:
-        store = Store(str(Path(path) / "store"))
-        try:
-            yield store, Path(path)
-        finally:
-            del store  # RocksDB closes before its directory is removed
+    def __init__(self) -> None:
+        self.dir = Path(tempfile.mkdtemp(prefix="parlgraph-"))
+        self.store = Store(str(self.dir / "store"))
+
+    def __enter__(self) -> _Scratch:
+        return self
+
+    def __exit__(self, failure: type[BaseException] | None, *_: object) -> None:
+        del self.store
+        shutil.rmtree(self.dir, ignore_errors=failure is not None)
 
 
 def _jsonld(ntriples: bytes) -> bytes:

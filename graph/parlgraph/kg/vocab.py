@@ -5,6 +5,8 @@ statuses, act kinds) are looked up by the exact strings the extractors emit (the
 """
 from __future__ import annotations
 
+import functools
+
 from pyoxigraph import NamedNode
 
 from parlgraph.extract.text import slugify
@@ -27,6 +29,7 @@ SCHEMA = "http://schema.org/"
 TOOIONT = "https://identifier.overheid.nl/tooi/def/ont/"
 
 
+@functools.cache  # called with constant names only, a thousand times per document: build each term once
 def term(namespace: str, local: str) -> NamedNode:
     return NamedNode(namespace + local)
 
@@ -58,6 +61,11 @@ def concept(scheme: str, notation: str | None, allowed: frozenset[str]) -> Named
     """The SKOS concept whose notation the extractor wrote, or None for a value outside the scheme."""
     if notation is None or notation not in allowed:
         return None
+    return _concept(scheme, notation)
+
+
+@functools.cache  # bounded: only the notations of a scheme get here
+def _concept(scheme: str, notation: str) -> NamedNode:
     return NamedNode(f"{VOCAB}{scheme}/{slugify(notation)}")
 
 
