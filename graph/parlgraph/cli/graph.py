@@ -53,16 +53,25 @@ class _Tally:
 
     def __init__(self) -> None:
         self.typed: set[tuple[str, str]] = set()
+        # A document's own nodes (annotations, selectors: millions in a large corpus) are counted,
+        # not kept: no other document names them, so each is distinct already.
+        self.own: Counter[str] = Counter()
         self.documents = 0
 
     def watch(self, graphs: Iterable[EncodedGraph]) -> Iterator[EncodedGraph]:
         for graph in graphs:
             self.documents += 1
-            self.typed.update(graph.types)
+            for node, cls in graph.types:
+                if graph.owns(node):
+                    self.own[cls] += 1
+                else:
+                    self.typed.add((node, cls))
             yield graph
 
     def per_class(self) -> list[tuple[str, int]]:
-        counts = Counter(cls.rsplit("#", 1)[-1].rsplit("/", 1)[-1] for _, cls in self.typed)
+        counts: Counter[str] = Counter()
+        for cls, n in (Counter(cls for _, cls in self.typed) + self.own).items():
+            counts[cls.rsplit("#", 1)[-1].rsplit("/", 1)[-1]] += n
         return sorted(counts.items())
 
 
