@@ -28,7 +28,7 @@ Public API:
 - ``validate(data, ...)`` -- see :mod:`parlgraph.kg.validate`.
 """
 from parlgraph.kg.build import DEFAULT_BASE, DocumentGraph, document_graph
-from parlgraph.kg.consolidate import consolidate, ontology_dir, shared_quads
+from parlgraph.kg.consolidate import consolidate, consolidated_graph, ontology_dir, shared_quads
 from parlgraph.kg.serialize import (
     EncodedGraph,
     GraphFormat,
@@ -40,6 +40,6 @@ from parlgraph.kg.serialize import (
 )
 
 __all__ = [
-    "DEFAULT_BASE", "DocumentGraph", "EncodedGraph", "GraphFormat", "build_store", "consolidate", "document_graph",
+    "DEFAULT_BASE", "DocumentGraph", "EncodedGraph", "GraphFormat", "build_store", "consolidate", "consolidated_graph", "document_graph",
     "encode", "encoded_document", "format_for_path", "ontology_dir", "shared_quads", "write_dataset",
 ]

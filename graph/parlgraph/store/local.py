@@ -38,7 +38,6 @@ from parlgraph import kg
 from parlgraph.corpus import BatchReport, map_documents
 from parlgraph.ingest.readers import ReadError, iter_sources
 from parlgraph.kg import DEFAULT_BASE, DocumentGraph, EncodedGraph, GraphFormat
-from parlgraph.kg.iris import Minter
 
 STORE_NS = "https://w3id.org/parlgraph/store#"
 GRAPH = NamedNode(STORE_NS + "graph")
@@ -169,6 +168,10 @@ class LocalStore:
             f"  FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER (?other != {name} && ?other != {self.index}) }} }} ;\n"
             f"DROP GRAPH {name}")
 
+    def _merge(self, graph: NamedNode) -> None:
+        """Add a graph written in place (not loaded by ``_put``) to the merge."""
+        self.store.update(f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}")
+
     def _merge_all(self) -> None:
         """Make the default graph the merge, then say so: once, for a store written before the merge.
 
@@ -176,7 +179,7 @@ class LocalStore:
         starts again, and adding what the merge already holds changes nothing.
         """
         for graph in [g for g in self.store.named_graphs() if g != self.index]:
-            self.store.update(f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}")
+            self._merge(graph)
         self.store.add(Quad(self.index, DEFAULT_GRAPH, MERGE, self.index))
 
     def _record_quads(self, record: DocumentRecord) -> list[Quad]:
@@ -203,10 +206,10 @@ class LocalStore:
         shared = kg.shared_quads(self.base)
         if shared:
             self._put(shared[0].graph_name, serialize(shared, None, RdfFormat.N_QUADS), None)
-        consolidated = NamedNode(Minter(self.base).graph("consolidated"))
+        consolidated = kg.consolidated_graph(self.base)
         self._drop(consolidated)
         kg.consolidate(self.store, self.base)
-        self.store.update(f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH {consolidated} {{ ?s ?p ?o }} }}")
+        self._merge(consolidated)
 
 
 @contextmanager
