@@ -194,3 +194,38 @@ def test_a_store_written_without_the_merge_gets_it_when_next_opened(built: tuple
     del store
     with open_store(store_dir) as handle:
         assert_default_graph_is_the_merge(handle.store)
+
+
+def test_documents_written_in_batches_are_whole_and_a_twin_in_the_same_batch_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(local, "FLUSH_EVERY", 2)  # five documents: two bulk loads of two, and one of one
+    corpus = copy_corpus(tmp_path)
+    twin = corpus / "elders" / sorted(p.name for p in corpus.glob("*.txt"))[0]
+    twin.parent.mkdir()
+    twin.write_text("Zie Kamerstuk 32 317, nr. 772.\n", encoding="utf-8")
+    report = BatchReport()
+    update = build_into_store([corpus], tmp_path / "store", report=report)
+    assert update.added == 5 and len(report.failed) == 1 and "same document graph" in report.failed[0]
+    with open_store(tmp_path / "store") as store:
+        assert {r.graph: r.triples for r in store.records()} == {
+            g.iri: len(graph_triples(store.store, g.iri)) for g in corpus_graphs(CORPUS)}
+        assert_default_graph_is_the_merge(store.store)
+
+
+def test_a_graph_a_killed_bulk_load_left_without_a_record_is_dropped_when_next_opened(built: tuple) -> None:
+    _, store_dir, _ = built
+    with open_store(store_dir) as handle:
+        before = set(handle.store)
+        records = handle.records()
+    # Half of an existing document's statements, as a graph of a document with no record: some
+    # statements the merge already holds from other graphs, which must stay there.
+    stored = sorted(as_stored(corpus_graphs(CORPUS)[0].quads), key=str)
+    orphan = NamedNode(f"{local.DEFAULT_BASE}document/afgebroken")
+    store = Store(str(store_dir))
+    store.bulk_extend([Quad(t.subject, t.predicate, t.object, orphan) for t in stored[: len(stored) // 2]])
+    del store
+    with open_store(store_dir) as handle:
+        assert orphan not in set(handle.store.named_graphs())
+        assert set(handle.store) == before and handle.records() == records
+        assert_default_graph_is_the_merge(handle.store)

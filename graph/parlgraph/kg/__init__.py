@@ -16,9 +16,10 @@ Public API:
   holdings and fractie memberships. Call it after any incremental update of document graphs.
 - ``write_dataset(graphs, path_or_stream, fmt, base=None) -> int`` -- writes Turtle, TriG, N-Quads,
   N-Triples or JSON-LD (``GraphFormat`` or its value); TriG/N-Quads stream one document graph at a
-  time, the union formats go through a temporary on-disk store, so memory does not grow with the
-  corpus (except JSON-LD, which rdflib compacts in memory). Appends the consolidated and ontology
-  graphs. Takes DocumentGraphs or EncodedGraphs. Returns the number of statements written.
+  time; the union formats write each document's own statements at once and de-duplicate only the
+  statements other documents can repeat, in a temporary on-disk store, so memory does not grow
+  with the corpus (except JSON-LD, which rdflib compacts in memory). Appends the consolidated and
+  ontology graphs. Takes DocumentGraphs or EncodedGraphs. Returns the number of statements written.
 - ``encoded_document(extraction, base=DEFAULT_BASE, fmt="nquads") -> EncodedGraph`` -- one document's
   graph as bytes ready for ``write_dataset`` in ``fmt`` or for a store (N-Quads): the per-document
   work to give worker processes, since pickling bytes is cheap and pickling pyoxigraph terms is not.

@@ -8,6 +8,16 @@ an interrupted build leaves the old graph or none (with no record, so the next b
 never half a graph. Because the record holds the hash of the file's bytes, an unchanged file is
 skipped before it is read or extracted.
 
+Documents the store does not hold yet, the bulk of a large build, are written a few dozen at a
+time: their graphs with Oxigraph's bulk loader (sorted files handed to RocksDB, at about half the
+cost of a transaction), then their part of the merge and their records in one transaction. The
+bulk loader is not atomic, so a document counts as stored only once its record is there: a
+graph without a record (the process was killed mid-load) is dropped the next time the store is
+opened for writing, and the merge never sees it. A batch is written in a thread of its own while
+the next one is extracted: Oxigraph does its work without Python's global lock, so writing costs
+a build little more than extracting. One batch is in flight at a time, and every other operation
+waits for it first.
+
 The store's default graph is the merge of all graphs but the bookkeeping one: each statement once,
 however many documents make it. Queries run on it, not on Oxigraph's union default graph, which
 repeats a statement once per graph that holds it, so that a join over a node stated by n documents
@@ -27,6 +37,7 @@ from __future__ import annotations
 import hashlib
 import uuid
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
@@ -38,6 +49,7 @@ from parlgraph import kg
 from parlgraph.corpus import BatchReport, map_documents
 from parlgraph.ingest.readers import ReadError, iter_sources
 from parlgraph.kg import DEFAULT_BASE, DocumentGraph, EncodedGraph, GraphFormat
+from parlgraph.kg.iris import Minter
 
 STORE_NS = "https://w3id.org/parlgraph/store#"
 GRAPH = NamedNode(STORE_NS + "graph")
@@ -48,7 +60,7 @@ TRIPLES = NamedNode(STORE_NS + "triples")
 DEFAULT_GRAPH = NamedNode(STORE_NS + "defaultGraph")
 MERGE = NamedNode(STORE_NS + "Merge")  # the object of DEFAULT_GRAPH when the default graph is the merge
 XSD_INTEGER = NamedNode("http://www.w3.org/2001/XMLSchema#integer")
-FLUSH_EVERY = 64  # documents between flushes of RocksDB's in-memory writes
+FLUSH_EVERY = 64  # documents between flushes of RocksDB's in-memory writes, and per bulk load
 
 
 class StoreError(Exception):
@@ -97,11 +109,17 @@ class LocalStore:
         self.base = base
         self.index = NamedNode(bookkeeping_graph(base))
         self._records = {r.source: r for r in self._read_records()}
+        self._sources = {r.graph: r.source for r in self._records.values()}  # graph IRI -> source
+        self._new: list[tuple[EncodedGraph, DocumentRecord]] = []  # recorded in memory, not written yet
+        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="parlgraph-store")
+        self._writing: Future[None] | None = None  # the batch being written
         self._unflushed = 0
         if not default_graph_is_merge(store):
             self._merge_all()
+        self._drop_unrecorded()
 
     def close(self) -> None:
+        self._writer.shutdown(wait=True)
         del self.store
 
     def _read_records(self) -> Iterator[DocumentRecord]:
@@ -112,6 +130,13 @@ class LocalStore:
             fields.setdefault(quad.subject.value, {})[quad.predicate] = quad.object.value
         for f in fields.values():
             yield DocumentRecord(f[GRAPH], f[SOURCE], f[FILE_SHA256], f.get(TEXT_SHA256), int(f.get(TRIPLES, 0)))
+
+    def _drop_unrecorded(self) -> None:
+        """Drop the document graphs a killed bulk load left without a record (see the module's docstring)."""
+        documents = Minter(self.base).document("")
+        for graph in list(self.store.named_graphs()):
+            if graph.value.startswith(documents) and graph.value not in self._sources:
+                self._drop(graph)
 
     def records(self) -> list[DocumentRecord]:
         return sorted(self._records.values(), key=lambda r: r.source)
@@ -129,29 +154,59 @@ class LocalStore:
         encoded = graph if isinstance(graph, EncodedGraph) else kg.encode(graph, GraphFormat.nquads, self.base)
         if encoded.fmt is not GraphFormat.nquads:
             raise ValueError(f"{graph.source}: a store takes graphs encoded as nquads, not {encoded.fmt.value}")
-        owner = next((r for r in self._records.values() if r.graph == graph.iri and r.source != graph.source), None)
-        if owner is not None:
-            raise StoreError(f"{graph.source}: same document graph <{graph.iri}> as {owner.source}; not stored")
+        owner = self._sources.get(graph.iri)
+        if owner is not None and owner != graph.source:
+            raise StoreError(f"{graph.source}: same document graph <{graph.iri}> as {owner}; not stored")
         record = DocumentRecord(graph.iri, graph.source, file_hash, graph.sha256, encoded.statements)
-        self._put(NamedNode(graph.iri), encoded.data, record)
-        self._records = {s: r for s, r in self._records.items() if r.graph != graph.iri}
+        if owner is None:
+            self._new.append((encoded, record))
+            if len(self._new) >= FLUSH_EVERY:
+                self._start_writing()
+        else:
+            self._write_all()
+            self._put(NamedNode(graph.iri), encoded.data, record)
+            self._unflushed += 1
+            if self._unflushed >= FLUSH_EVERY:
+                self.store.flush()
+                self._unflushed = 0
         self._records[graph.source] = record
-        self._unflushed += 1
-        if self._unflushed >= FLUSH_EVERY:
-            self.store.flush()
-            self._unflushed = 0
+        self._sources[graph.iri] = graph.source
         return record
+
+    def _start_writing(self) -> None:
+        """Hand the documents waiting in ``_new`` to the writer thread, once the batch before is written."""
+        self._wait_for_writer()
+        batch, self._new = self._new, []
+        self._writing = self._writer.submit(self._write_batch, batch)
+
+    def _wait_for_writer(self) -> None:
+        """Wait for the batch being written; its error, if any, is raised here."""
+        if self._writing is not None:
+            writing, self._writing = self._writing, None
+            writing.result()
+
+    def _write_all(self) -> None:
+        """Write every document waiting, and wait until they are written."""
+        if self._new:
+            self._start_writing()
+        self._wait_for_writer()
+
+    def _write_batch(self, batch: list[tuple[EncodedGraph, DocumentRecord]]) -> None:
+        """Graphs in bulk, then their merge and records in one transaction (in the writer thread)."""
+        self.store.bulk_load(b"".join(graph.data for graph, _ in batch), RdfFormat.N_QUADS)
+        merged = b"".join(_without_graph_name(graph.data, NamedNode(graph.iri)) for graph, _ in batch)
+        records = serialize([q for _, record in batch for q in self._record_quads(record)], None, RdfFormat.N_QUADS)
+        self.store.load(merged + records, RdfFormat.N_QUADS)
+        self.store.flush()
 
     def _put(self, name: NamedNode, nquads: bytes, record: DocumentRecord | None) -> None:
         """Replace graph ``name``: drop it (with its record), then add graph, record and their merge.
 
         Each step is one transaction. One SPARQL update (DROP + INSERT DATA) would do both at once,
-        but is three times slower: it serialises and re-parses every triple. The merge is the same
-        N-Quads without the graph name: every line ends in " <name> .", and a newline inside a
-        literal is always escaped, so the replacement cannot touch a literal.
+        but is three times slower: it serialises and re-parses every triple.
         """
         self._drop(name)
-        merged = nquads.replace(f" {name} .\n".encode(), b" .\n")
+        merged = _without_graph_name(nquads, name)
         if record is not None:
             nquads += serialize(self._record_quads(record), None, RdfFormat.N_QUADS)
         self.store.load(nquads + merged, RdfFormat.N_QUADS)
@@ -193,16 +248,23 @@ class LocalStore:
 
     def remove(self, source_or_graph: str) -> DocumentRecord | None:
         """Drop a document's graph and record, named by its source path or its graph IRI."""
-        record = self._records.get(source_or_graph) or next(
-            (r for r in self._records.values() if r.graph == source_or_graph.strip("<>")), None)
-        if record is None:
+        self._write_all()
+        source = source_or_graph if source_or_graph in self._records else self._sources.get(source_or_graph.strip("<>"))
+        if source is None:
             return None
+        record = self._records.pop(source)
+        del self._sources[record.graph]
         self._drop(NamedNode(record.graph))
-        del self._records[record.source]
         return record
+
+    def finish(self) -> None:
+        """Write what is waiting and flush: the end of a successful update."""
+        self._write_all()
+        self.store.flush()
 
     def consolidate(self) -> None:
         """Rewrite what spans documents: the ontology graph and the consolidated graph."""
+        self._write_all()
         shared = kg.shared_quads(self.base)
         if shared:
             self._put(shared[0].graph_name, serialize(shared, None, RdfFormat.N_QUADS), None)
@@ -224,10 +286,16 @@ def open_store(store_dir: Path, base: str = DEFAULT_BASE) -> Iterator[LocalStore
     handle = LocalStore(store, base)
     try:
         yield handle
-        store.flush()
+        handle.finish()
     finally:
         handle.close()
         del store  # the last reference: RocksDB closes and releases its lock now
+
+
+def _without_graph_name(nquads: bytes, name: NamedNode) -> bytes:
+    """The triples of one graph's N-Quads, for the merge: every line ends in " <name> .", and a
+    newline inside a literal is always escaped, so the replacement cannot touch a literal."""
+    return nquads.replace(f" {name} .\n".encode(), b" .\n")
 
 
 def default_graph_is_merge(store: Store) -> bool:
