@@ -48,7 +48,7 @@ def test_dask_build_writes_the_same_quads_as_one_process(tmp_path: Path) -> None
     from conftest import PARLGRAPH
 
     serial, dask = tmp_path / "serial.nq", tmp_path / "dask.nq"
-    for out, extra in ((serial, []), (dask, ["--scheduler", "local", "--workers", "2"])):
+    for out, extra in ((serial, []), (dask, ["--executor", "dask", "--workers", "2"])):
         result = subprocess.run(
             [*PARLGRAPH, "build", str(CORPUS), "-o", str(out), "--quiet", *extra],
             capture_output=True, text=True, timeout=600, check=False,
@@ -56,3 +56,16 @@ def test_dask_build_writes_the_same_quads_as_one_process(tmp_path: Path) -> None
         assert result.returncode == 0, result.stderr
     assert serial.read_bytes() == dask.read_bytes()
     assert serial.stat().st_size > 100_000
+
+
+def test_a_scheduler_with_the_process_executor_is_a_usage_error(tmp_path: Path) -> None:
+    import subprocess
+
+    from conftest import PARLGRAPH
+
+    result = subprocess.run(
+        [*PARLGRAPH, "build", str(CORPUS), "-o", str(tmp_path / "g.nq"), "--executor", "processes",
+         "--scheduler", "tcp://127.0.0.1:8786"], capture_output=True, text=True, timeout=120, check=False,
+    )
+    assert result.returncode == 2 and "Invalid value for --scheduler" in result.stderr
+    assert not (tmp_path / "g.nq").exists()

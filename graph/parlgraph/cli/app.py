@@ -12,6 +12,7 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from enum import Enum
 from pathlib import Path
 from typing import IO
 
@@ -34,6 +35,25 @@ app = typer.Typer(
 )
 # Messages name user files: no markup interpretation and no wrapping, one line per problem.
 err = Console(stderr=True, highlight=False, markup=False, soft_wrap=True)
+
+
+class Executor(str, Enum):
+    processes = "processes"
+    dask = "dask"
+
+
+EXECUTOR_HELP = ("Where per-document work runs: processes (--workers of them, the default) or dask "
+                 "(tasks on --scheduler, or on a local cluster of --workers processes).")
+SCHEDULER_HELP = 'A Dask scheduler address (tcp://host:8786), or "local"; implies --executor dask.'
+
+
+def dask_scheduler(executor: Executor | None, scheduler: str | None) -> str | None:
+    """The Dask scheduler per-document work goes to, or None for local worker processes."""
+    if executor is Executor.processes and scheduler is not None:
+        raise typer.BadParameter("a scheduler runs Dask tasks; use --executor dask", param_hint="--scheduler")
+    if executor is Executor.dask:
+        return scheduler or "local"
+    return scheduler
 
 
 def _version(value: bool) -> None:

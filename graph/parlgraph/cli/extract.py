@@ -12,7 +12,9 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from parlgraph.cli.app import advance, app, atomic_output, err, exit_code, progress_bar
+from parlgraph.cli.app import (
+    EXECUTOR_HELP, SCHEDULER_HELP, Executor, advance, app, atomic_output, dask_scheduler, err, exit_code, progress_bar,
+)
 from parlgraph.corpus import BatchReport, count_sources, extract_paths
 from parlgraph.ingest.readers import DEFAULT_MAX_BYTES
 from parlgraph.models import Extraction
@@ -43,14 +45,14 @@ def extract(
     output: Path | None = typer.Option(None, "--output", "-o", help="Write here instead of standard output."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress display or summary."),
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Processes to extract with."),
-    scheduler: str | None = typer.Option(
-        None, "--scheduler", help='Run as Dask tasks: a scheduler address (tcp://host:8786), or "local".'
-    ),
+    executor: Executor | None = typer.Option(None, "--executor", help=EXECUTOR_HELP),
+    scheduler: str | None = typer.Option(None, "--scheduler", help=SCHEDULER_HELP),
     max_bytes: int = typer.Option(
         DEFAULT_MAX_BYTES, "--max-bytes", min=0, help="Larger files are reported as failed, unread (0: no limit)."
     ),
 ) -> None:
     """Extract Kamerstukken, people, offices, councils, meetings, acts, motions and fracties."""
+    scheduler = dask_scheduler(executor, scheduler)
     report = BatchReport()
     collected = []
     with progress_bar(count_sources(paths), quiet, "extracting") as progress, atomic_output(output) as out:

@@ -10,7 +10,10 @@ from pathlib import Path
 import typer
 from pyoxigraph import NamedNode
 
-from parlgraph.cli.app import EXIT_FAILED, EXIT_NOTHING, advance, app, atomic_output, err, exit_code, progress_bar
+from parlgraph.cli.app import (
+    EXECUTOR_HELP, EXIT_FAILED, EXIT_NOTHING, SCHEDULER_HELP, Executor, advance, app, atomic_output, dask_scheduler, err,
+    exit_code, progress_bar,
+)
 from parlgraph.corpus import BatchReport, count_sources, map_documents
 from parlgraph.kg import (
     DEFAULT_BASE, EncodedGraph, GraphFormat, document_graph, encode, encoded_document, format_for_path, write_dataset,
@@ -87,11 +90,11 @@ def build(
     prune: bool = typer.Option(False, "--prune", help="With --store: drop documents whose file is gone."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress display or summary."),
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Processes to extract and build with."),
-    scheduler: str | None = typer.Option(
-        None, "--scheduler", help='Run per-document work as Dask tasks: a scheduler address, or "local".'
-    ),
+    executor: Executor | None = typer.Option(None, "--executor", help=EXECUTOR_HELP),
+    scheduler: str | None = typer.Option(None, "--scheduler", help=SCHEDULER_HELP),
 ) -> None:
     """Build the RDF knowledge graph: one named graph per document, provenance down to the character."""
+    scheduler = dask_scheduler(executor, scheduler)
     if store is not None:
         if output is not None or fmt is not None:
             raise typer.BadParameter("--store writes a store; leave out --output and --format", param_hint="--store")
