@@ -97,9 +97,39 @@ def test_meetings_of_the_jbz_raad_and_the_acts_their_documents_discuss(store: ox
     starts = {r["start"] for r in rows}
     assert {"2023-07-20", "2023-09-28", "2023-10-19", "2023-12-04", "2024-01-25"} <= starts
     assert starts - {"2023-07-20", "2023-09-28", "2023-10-19", "2023-12-04", "2024-01-25"} <= {"2023-01-25"}
-    september = {r.get("celex") for r in rows if r["start"] == "2023-09-28"}
-    assert {"32024R1359", "32024R1356", "32024R1358", "32001L0055"} <= september
-    assert {r["documentId"] for r in rows if r["start"] == "2023-09-28"} >= {D001, D004}
+    september = next(r for r in rows if r["start"] == "2023-09-28")
+    acts = september["acts"].split("; ")
+    assert {"Crisisverordening (32024R1359)", "Screeningsverordening (32024R1356)",
+            "Eurodac-verordening (32024R1358)", "Richtlijn tijdelijke bescherming (32001L0055)"} <= set(acts)
+    assert int(september["actCount"]) == len(acts) == len(set(acts))
+    assert len(rows) == len({r["meeting"] for r in rows})  # one row per meeting
+
+
+# Each (meeting, act) pair with the documents that mention both, counted straight from the document graphs.
+CO_MENTIONS = """
+PREFIX pg: <https://w3id.org/parlgraph/ontology#>
+PREFIX eli: <http://data.europa.eu/eli/ontology#>
+SELECT ?meeting ?act (COUNT(DISTINCT ?document) AS ?documents) WHERE {
+    GRAPH ?g { ?document a pg:SourceDocument ; pg:mentions ?meeting , ?act .
+               ?meeting a pg:Meeting . ?act a eli:LegalResource . }
+} GROUP BY ?meeting ?act
+"""
+WRITTEN = """
+PREFIX pg: <https://w3id.org/parlgraph/ontology#>
+SELECT ?meeting ?act ?documents WHERE {
+    GRAPH ?consolidated { ?coMention a pg:CoMention ; pg:meeting ?meeting ; pg:act ?act ; pg:documentCount ?documents }
+}
+"""
+
+
+def test_consolidation_counts_each_meeting_and_act_that_documents_mention_together(store: ox.Store) -> None:
+    def pairs(query: str) -> set[tuple[str, str, int]]:
+        return {(r["meeting"].value, r["act"].value, int(r["documents"].value)) for r in store.query(query)}
+
+    written = pairs(WRITTEN)
+    assert written == pairs(CO_MENTIONS)
+    # 001, 003 and 004 all name the Crisisverordening and the JBZ-Raad of 28 September 2023.
+    assert (f"{B}meeting/jbz-raad/2023-09-28", f"{B}act/32024R1359", 3) in written
 
 
 def test_acts_document_001_mentions_with_celex_and_eli(store: ox.Store) -> None:

@@ -95,7 +95,7 @@ def cell(term: object) -> object:
     if isinstance(term, BlankNode):
         return "_:"
     if isinstance(term, Literal):
-        return sorted(re.split(r"[\s,]+", term.value)), term.datatype, term.language
+        return sorted(re.split(r"[\s,;]+", term.value)), term.datatype, term.language
     return str(term)
 
 

@@ -62,6 +62,7 @@ def test_nodes_are_the_entities_not_the_evidence(network: nx.DiGraph) -> None:
     (f"{BASE}person/yesilgoz-zegerius", "holds", f"{BASE}post/minister-van-justitie-en-veiligheid"),
     (f"{BASE}document/001_35f14d6b58e23d0b", "cites", f"{BASE}kamerstuk/kst-26643-1011"),
     (f"{BASE}kamerstuk/kst-26643-1011", "in dossier", f"{BASE}dossier/26643"),
+    (f"{BASE}meeting/jbz-raad/2023-09-28", "mentioned with", f"{BASE}act/32024R1359"),
 ])
 def test_relations_become_labelled_edges(network: nx.DiGraph, source: str, relation: str, target: str) -> None:
     assert relation in network.edges[source, target]["relation"].split(", ")

@@ -46,7 +46,7 @@ from parlgraph.kg.consolidate import (
     Votes, apply_rule, consolidate, consolidated_graph, label_quads, ontology_dir, shared_quads,
 )
 from parlgraph.kg.iris import Minter
-from parlgraph.kg.vocab import DCTERMS, LABEL, NON_NEGATIVE, PG, PROV, TYPE, prefixes, term
+from parlgraph.kg.vocab import DCTERMS, ELI, LABEL, NON_NEGATIVE, PG, PROV, TYPE, prefixes, term
 from parlgraph.models import Extraction
 
 
@@ -71,12 +71,15 @@ OXIGRAPH = {
 UNION = frozenset({GraphFormat.turtle, GraphFormat.ntriples, GraphFormat.jsonld})
 # What an encoded graph's data is written in: graphs encoded for one format serve another of the same syntax.
 SYNTAX = {**OXIGRAPH, GraphFormat.jsonld: RdfFormat.N_TRIPLES}
-# What the consolidation rule (ontology/rules/consolidate.ru) reads: the typed membership and document
-# nodes, a membership's documents (prov:wasDerivedFrom) and a document's date, each in one graph.
+# What the consolidation rule (ontology/rules/consolidate.ru) reads: the typed membership, document,
+# meeting and act nodes, a membership's documents (prov:wasDerivedFrom), a document's date and its
+# mentions of meetings and acts, each in one graph.
 _MEMBERSHIPS = frozenset({term(PG, "PostHolding"), term(PG, "FractieMembership")})
 _SOURCE_DOCUMENT = term(PG, "SourceDocument")
+_MENTIONABLE = frozenset({term(PG, "Meeting"), term(ELI, "LegalResource")})
 _DERIVED_FROM = term(PROV, "wasDerivedFrom")
 _DATE = term(DCTERMS, "date")
+_MENTIONS = term(PG, "mentions")
 # Bytes of N-Quads per bulk load into a scratch store: each load writes files, so not too few; the
 # batch waits in memory, and loading it takes a few times its size, so not too many either. The
 # rule's input is a few hundred bytes a document: a small batch still means few loads.
@@ -156,7 +159,8 @@ class _Parts:
         parts = cls()
         memberships: set[object] = set()
         documents: set[object] = set()
-        links: list[Quad] = []  # wasDerivedFrom and date statements: the rule's, if about the nodes above
+        mentionable: set[object] = set()
+        links: list[Quad] = []  # wasDerivedFrom, date and mentions statements: the rule's, if about the nodes above
         quads = dict.fromkeys(graph.quads)
         for quad in quads:
             if quad.graph_name != name:
@@ -164,20 +168,29 @@ class _Parts:
             subject, predicate, value = quad.subject, quad.predicate, quad.object
             if predicate == TYPE:
                 parts.types.append((subject.value, value.value))
-                if value in _MEMBERSHIPS or value == _SOURCE_DOCUMENT:
-                    (documents if value == _SOURCE_DOCUMENT else memberships).add(subject)
+                if value in _MEMBERSHIPS or value == _SOURCE_DOCUMENT or value in _MENTIONABLE:
+                    kind = documents if value == _SOURCE_DOCUMENT else memberships if value in _MEMBERSHIPS else mentionable
+                    kind.add(subject)
                     parts.rule_input.append(quad)
             elif predicate == LABEL:
                 if isinstance(value, Literal) and value.language == "nl" and isinstance(subject, NamedNode):
                     parts.labels.append((subject.value, value.value))
-            elif predicate == _DERIVED_FROM or predicate == _DATE:
+            elif predicate == _DERIVED_FROM or predicate == _DATE or predicate == _MENTIONS:
                 links.append(quad)
             if own_apart:
                 (parts.own if _is_own(subject.value, graph.iri, owned) else parts.others).append(quad)
         parts.count = len(quads)
-        parts.rule_input += (
-            q for q in links if q.subject in (memberships if q.predicate == _DERIVED_FROM else documents))
+        parts.rule_input += (q for q in links if _read_by_rule(q, memberships, documents, mentionable))
         return parts
+
+
+def _read_by_rule(link: Quad, memberships: set[object], documents: set[object], mentionable: set[object]) -> bool:
+    """Whether the consolidation rule reads ``link``, given the typed nodes of its graph."""
+    if link.predicate == _DERIVED_FROM:
+        return link.subject in memberships
+    if link.predicate == _MENTIONS:
+        return link.subject in documents and link.object in mentionable
+    return link.subject in documents
 
 
 def _is_own(node: str, document: str, owned: tuple[str, ...]) -> bool:

@@ -89,6 +89,7 @@ COLLAPSED = (
     Collapse(PG + "PostHolding", ORG + "member", PG + "post", "holds"),
     Collapse(PG + "FractieMembership", ORG + "member", ORG + "organization", "member of"),
     Collapse(PG + "Inbreng", PG + "fractie", PG + "about", "inbreng on"),
+    Collapse(PG + "CoMention", PG + "meeting", PG + "act", "mentioned with"),
 )
 
 IDENTIFIERS = (DCTERMS + "identifier", PG + "celex", PG + "bwb", PG + "proposalCelex", PG + "comNumber")
