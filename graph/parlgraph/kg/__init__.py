@@ -11,9 +11,11 @@ Public API:
   IRI), sorted and deterministic. Replacing that graph in a store replaces exactly that document.
 - ``shared_quads(base) -> tuple[Quad, ...]`` -- the ontology, in ``<base>graph/ontology`` (labels of
   document kinds, roles, statuses; the class hierarchy).
-- ``consolidate(store, base) -> None`` -- (re)writes ``<base>graph/consolidated`` from the document
-  graphs in a pyoxigraph store: skos:prefLabel/altLabel of every node, attested intervals of post
-  holdings and fractie memberships. Call it after any incremental update of document graphs.
+- ``consolidate(store, base, merge=False) -> None`` -- (re)writes ``<base>graph/consolidated`` from
+  the document graphs in a pyoxigraph store: skos:prefLabel/altLabel of every node, attested
+  intervals of post holdings and fractie memberships, a pg:CoMention per meeting and act mentioned
+  together. Call it after any incremental update of document graphs; ``merge`` also writes each
+  statement to the default graph, for a store whose default graph is the merge.
 - ``write_dataset(graphs, path_or_stream, fmt, base=None) -> int`` -- writes Turtle, TriG, N-Quads,
   N-Triples or JSON-LD (``GraphFormat`` or its value); TriG/N-Quads stream one document graph at a
   time; the union formats write each document's own statements at once and de-duplicate only the

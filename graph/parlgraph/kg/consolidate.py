@@ -6,8 +6,10 @@ ontology/rules/consolidate.ru), and each node's skos:prefLabel, chosen from the 
 the documents use (ontology/README.md, "Conflicts").
 
 The labels are chosen from votes: how many documents give a node each label. A store counts them
-with one GROUP BY; a writer streaming documents out counts them as they go by (``Votes``), so it
-need not keep every label of every document to count them at the end.
+with one GROUP BY, read one node at a time; a writer streaming documents out counts them as they
+go by (``Votes``), so it need not keep every label of every document to count them at the end.
+Either way no list of all labels is built in Python: on ten thousand documents that alone took
+more memory than the rest of a build grows by.
 """
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ import functools
 import itertools
 import os
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, Store, Variable, parse
@@ -28,13 +30,20 @@ RULE_GRAPH = "https://w3id.org/parlgraph/graph/consolidated"  # as written in ru
 # (node IRI, Dutch label) -> the number of documents that give the node that label
 Votes = Counter[tuple[str, str]]
 
+# Sorted by node so that each node's votes come together; ranking them is left to Python, whose
+# string order is the one the file writers use.
 LABEL_VOTES = """
 SELECT ?documents ?node ?label (COUNT(*) AS ?votes) WHERE {
     GRAPH ?g { ?node <http://www.w3.org/2000/01/rdf-schema#label> ?label }
     FILTER (isIRI(?node) && LANG(?label) = "nl" && STRSTARTS(STR(?g), STR(?documents)))
 }
 GROUP BY ?documents ?node ?label
+ORDER BY ?node
 """
+# Statements per transaction when a store writes the consolidated graph, each flushed to disk after
+# it commits: a transaction is held in memory until then, RocksDB keeps what it wrote in memory
+# until a flush, and the bulk loader buffers far more than this before it writes.
+CHUNK = 20_000
 
 
 def ontology_dir() -> Path:
@@ -58,18 +67,31 @@ def shared_quads(base: str) -> tuple[Quad, ...]:
     return tuple(sorted((Quad(t.subject, t.predicate, t.object, graph) for t in _ontology_triples()), key=str))
 
 
-def consolidate(store: Store, base: str) -> None:
-    """(Re)write ``graph/consolidated`` from the document graphs in ``store``."""
+def consolidate(store: Store, base: str, merge: bool = False) -> None:
+    """(Re)write ``graph/consolidated`` from the document graphs in ``store``.
+
+    With ``merge``, each statement written also goes into the default graph: a parlgraph store's
+    default graph is the merge of its graphs (:mod:`parlgraph.store.local`).
+    """
     graph = consolidated_graph(base)
     apply_rule(store, graph)
-    votes: Votes = Counter()
+    if merge:
+        _write(store, (Quad(q.subject, q.predicate, q.object) for q in store.quads_for_pattern(None, None, None, graph)))
     solutions = store.query(LABEL_VOTES, substitutions={Variable("documents"): Literal(Minter(base).document(""))})
-    for row in solutions:
-        votes[row["node"].value, row["label"].value] = int(row["votes"].value)
-    # Written straight to files, not through a transaction, which RocksDB would hold in memory: 50 MB
-    # for the labels of 10,000 documents. The graph is whole only once this returns, as it was
-    # before (rule and labels were two transactions); the next call rewrites it from scratch.
-    store.bulk_extend(label_quads(votes, graph))
+    by_node = itertools.groupby(((row["node"].value, row["label"].value, int(row["votes"].value)) for row in solutions),
+                                key=lambda vote: vote[0])
+    quads = (quad for node, votes in by_node for quad in node_label_quads(node, {label: n for _, label, n in votes}, graph))
+    # The graph is whole only once this returns, as it was before (rule and labels are several
+    # transactions); the next call rewrites it from scratch.
+    _write(store, (copy for quad in quads for copy in ((quad, Quad(quad.subject, quad.predicate, quad.object)) if merge else (quad,))))
+
+
+def _write(store: Store, quads: Iterable[Quad]) -> None:
+    """Add ``quads`` in transactions of ``CHUNK`` statements, so memory does not grow with their number."""
+    quads = iter(quads)
+    while chunk := list(itertools.islice(quads, CHUNK)):
+        store.extend(chunk)
+        store.flush()
 
 
 def consolidated_graph(base: str) -> NamedNode:
@@ -77,22 +99,36 @@ def consolidated_graph(base: str) -> NamedNode:
 
 
 def apply_rule(store: Store, graph: NamedNode) -> None:
-    """(Re)write the rule's part of ``graph``: it drops the graph first, so labels come after it."""
-    rule = (ontology_dir() / "rules" / "consolidate.ru").read_text(encoding="utf-8")
+    """(Re)write the rules' part of ``graph``: it drops the graph first, so labels come after it.
+
+    rules/consolidate.ru, one transaction per operation, then what rules/co-mentions.rq constructs.
+    """
+    rules = ontology_dir() / "rules"
     # The base is a checked IRI (NamedNode), safe to put in the text.
-    store.update(rule.replace(RULE_GRAPH, graph.value))
+    rule = (rules / "consolidate.ru").read_text(encoding="utf-8").replace(RULE_GRAPH, graph.value)
+    prologue = "\n".join(line for line in rule.splitlines() if line.startswith("PREFIX "))
+    for operation in rule.split("\n;\n"):  # see the rule's header
+        store.update(operation if operation.lstrip().startswith(("#", "PREFIX")) else f"{prologue}\n{operation}")
+    store.flush()
+    constructed = store.query((rules / "co-mentions.rq").read_text(encoding="utf-8"))
+    _write(store, (Quad(t.subject, t.predicate, t.object, graph) for t in constructed))
 
 
 def label_quads(votes: Mapping[tuple[str, str], int], graph: NamedNode) -> Iterator[Quad]:
-    """prefLabel: the label most documents use, ties to the smallest string; the others are altLabels.
+    """The labels ``votes`` choose for every node (:func:`node_label_quads`), one node at a time.
 
-    The quads come sorted as their text (``str``), one node at a time, so that a writer can merge
-    them into sorted output without holding them all: a node's text is "<" + IRI + ">", and no
-    IRI holds a ">", so nodes compare as their IRI followed by ">".
+    The quads come sorted as their text (``str``), so that a writer can merge them into sorted
+    output without holding them all: a node's text is "<" + IRI + ">", and no IRI holds a ">", so
+    nodes compare as their IRI followed by ">".
     """
     for node, labels in itertools.groupby(sorted(votes, key=lambda vote: vote[0] + ">"), key=lambda vote: vote[0]):
-        ranked = sorted((label for _, label in labels), key=lambda label: (-votes[node, label], label))
-        subject = NamedNode(node)
-        quads = [Quad(subject, PREF_LABEL, Literal(ranked[0], language="nl"), graph)]
-        quads += (Quad(subject, ALT_LABEL, Literal(other, language="nl"), graph) for other in ranked[1:])
-        yield from sorted(quads, key=str)
+        yield from node_label_quads(node, {label: votes[node, label] for _, label in labels}, graph)
+
+
+def node_label_quads(node: str, votes: Mapping[str, int], graph: NamedNode) -> list[Quad]:
+    """prefLabel: the label most documents use, ties to the smallest string; the others are altLabels. Sorted."""
+    ranked = sorted(votes, key=lambda label: (-votes[label], label))
+    subject = NamedNode(node)
+    quads = [Quad(subject, PREF_LABEL, Literal(ranked[0], language="nl"), graph)]
+    quads += (Quad(subject, ALT_LABEL, Literal(other, language="nl"), graph) for other in ranked[1:])
+    return sorted(quads, key=str)

@@ -268,10 +268,8 @@ class LocalStore:
         shared = kg.shared_quads(self.base)
         if shared:
             self._put(shared[0].graph_name, serialize(shared, None, RdfFormat.N_QUADS), None)
-        consolidated = kg.consolidated_graph(self.base)
-        self._drop(consolidated)
-        kg.consolidate(self.store, self.base)
-        self._merge(consolidated)
+        self._drop(kg.consolidated_graph(self.base))
+        kg.consolidate(self.store, self.base, merge=True)
 
 
 @contextmanager
