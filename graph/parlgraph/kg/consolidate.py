@@ -83,12 +83,15 @@ def consolidate(store: Store, base: str, merge: bool = False) -> None:
     quads = (quad for node, votes in by_node for quad in node_label_quads(node, {label: n for _, label, n in votes}, graph))
     # The graph is whole only once this returns, as it was before (rule and labels are several
     # transactions); the next call rewrites it from scratch.
-    _write(store, (copy for quad in quads for copy in ((quad, Quad(quad.subject, quad.predicate, quad.object)) if merge else (quad,))))
+    _write(store, quads, merge)
 
 
-def _write(store: Store, quads: Iterable[Quad]) -> None:
-    """Add ``quads`` in transactions of ``CHUNK`` statements, so memory does not grow with their number."""
+def _write(store: Store, quads: Iterable[Quad], merge: bool = False) -> None:
+    """Add ``quads`` (with ``merge``, each also to the default graph) in transactions of ``CHUNK``
+    statements, so memory does not grow with their number."""
     quads = iter(quads)
+    if merge:
+        quads = (copy for quad in quads for copy in (quad, Quad(quad.subject, quad.predicate, quad.object)))
     while chunk := list(itertools.islice(quads, CHUNK)):
         store.extend(chunk)
         store.flush()
@@ -107,8 +110,10 @@ def apply_rule(store: Store, graph: NamedNode) -> None:
     # The base is a checked IRI (NamedNode), safe to put in the text.
     rule = (rules / "consolidate.ru").read_text(encoding="utf-8").replace(RULE_GRAPH, graph.value)
     prologue = "\n".join(line for line in rule.splitlines() if line.startswith("PREFIX "))
-    for operation in rule.split("\n;\n"):  # see the rule's header
-        store.update(operation if operation.lstrip().startswith(("#", "PREFIX")) else f"{prologue}\n{operation}")
+    first, *others = rule.split("\n;\n")  # see the rule's header; the first holds the prologue
+    store.update(first)
+    for operation in others:
+        store.update(f"{prologue}\n{operation}")
     store.flush()
     constructed = store.query((rules / "co-mentions.rq").read_text(encoding="utf-8"))
     _write(store, (Quad(t.subject, t.predicate, t.object, graph) for t in constructed))

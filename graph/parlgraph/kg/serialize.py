@@ -160,6 +160,7 @@ class _Parts:
         memberships: set[object] = set()
         documents: set[object] = set()
         mentionable: set[object] = set()
+        typed = {_SOURCE_DOCUMENT: documents} | dict.fromkeys(_MEMBERSHIPS, memberships) | dict.fromkeys(_MENTIONABLE, mentionable)
         links: list[Quad] = []  # wasDerivedFrom, date and mentions statements: the rule's, if about the nodes above
         quads = dict.fromkeys(graph.quads)
         for quad in quads:
@@ -168,9 +169,8 @@ class _Parts:
             subject, predicate, value = quad.subject, quad.predicate, quad.object
             if predicate == TYPE:
                 parts.types.append((subject.value, value.value))
-                if value in _MEMBERSHIPS or value == _SOURCE_DOCUMENT or value in _MENTIONABLE:
-                    kind = documents if value == _SOURCE_DOCUMENT else memberships if value in _MEMBERSHIPS else mentionable
-                    kind.add(subject)
+                if value in typed:
+                    typed[value].add(subject)
                     parts.rule_input.append(quad)
             elif predicate == LABEL:
                 if isinstance(value, Literal) and value.language == "nl" and isinstance(subject, NamedNode):
